@@ -1,0 +1,226 @@
+"""From event mentions to ACLED events: merge, date, place, count, rank.
+
+ACLED aggregation (codebook §9): the same actors at the same place on the same
+day are one event, typed by the highest-ranked sub-event type; different
+actors or places are separate events. A mention placed only at region level
+merges into a mention of the same actors placed at a town in that region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from frontwatch.events.detect import EventMention
+from frontwatch.models import Actor, Place
+
+BATTLE_TYPES = frozenset(
+    {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
+)
+UNDATED_KINDS = frozenset({"duration", "ongoing", "year"})
+
+
+class DatedSpan(Protocol):
+    """What a date mention provides (``frontwatch.events.dates.DateMention``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def date(self) -> date | None: ...
+    @property
+    def precision(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass
+class EventDraft:
+    """An event being assembled from one or more mentions."""
+
+    sub_event_type: str
+    actor1: Actor | None
+    actor2: Actor | None
+    place: Place | None
+    event_date: date | None
+    time_precision: int
+    mentions: list[EventMention] = field(default_factory=list)
+    civilian_targeting: bool = False
+    date_evidence: DatedSpan | None = None
+
+    @property
+    def first_position(self) -> int:
+        return min(m.trigger.start for m in self.mentions)
+
+
+@dataclass(frozen=True)
+class DateFrame:
+    """Report-level dates used when a sentence gives none."""
+
+    anchor: DatedSpan | None
+    published: date | None
+
+
+def date_frame(dates: Sequence[DatedSpan], published: date | None) -> DateFrame:
+    """The report's anchor date: its first dated event mention, else none."""
+    anchor = next((d for d in dates if d.date is not None and d.kind not in UNDATED_KINDS), None)
+    return DateFrame(anchor=anchor, published=published)
+
+
+def date_for(
+    sentence_start: int,
+    sentence_end: int,
+    dates: Sequence[DatedSpan],
+    frame: DateFrame,
+) -> tuple[date | None, int, DatedSpan | None]:
+    """(event_date, time_precision, evidence) for a mention in a sentence.
+
+    A date in the sentence wins; else the report's anchor date (the first date
+    the report gives for an event); else the publication date, marked
+    approximate (2); without any date, None with precision 3.
+    """
+    in_sentence = [
+        d
+        for d in dates
+        if sentence_start <= d.start and d.end <= sentence_end and d.kind not in UNDATED_KINDS
+    ]
+    ongoing = any(
+        sentence_start <= d.start and d.end <= sentence_end and d.kind in ("ongoing", "duration")
+        for d in dates
+    )
+    chosen = next((d for d in in_sentence if d.date is not None), None)
+    if chosen is None and frame.anchor is not None and frame.anchor.start < sentence_end:
+        chosen = frame.anchor
+    if chosen is not None and chosen.date is not None:
+        precision = max(chosen.precision, 2 if ongoing else 1)
+        return chosen.date, precision, chosen
+    if frame.published is not None:
+        return frame.published, 2, None
+    return None, 3, None
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.name == b.name
+
+
+def _actor_key(mention_actor: Actor | None) -> str:
+    return mention_actor.name if mention_actor is not None else ""
+
+
+def _pair_key(draft: EventDraft) -> tuple[str, ...]:
+    names = (_actor_key(draft.actor1), _actor_key(draft.actor2))
+    if draft.sub_event_type in BATTLE_TYPES:
+        return tuple(sorted(names))
+    return names
+
+
+def _place_contains(region: Place | None, place: Place | None) -> bool:
+    """True when ``region`` is a region-level place that contains ``place``."""
+    if region is None or place is None:
+        return region is None
+    if region.precision < 3:
+        return False
+    if region.feature == "region" and region.admin1 is None:
+        return region.country_code == place.country_code
+    return region.admin1 is not None and region.admin1 == place.admin1
+
+
+def _place_key(place: Place | None) -> str:
+    if place is None:
+        return ""
+    return place.gazetteer_id or f"{place.name.lower()}|{place.admin1 or ''}"
+
+
+def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
+    """ACLED's aggregation test for two drafts (same actors, place and day)."""
+    if a.event_date != b.event_date:
+        return False
+    family_a = a.sub_event_type in BATTLE_TYPES
+    family_b = b.sub_event_type in BATTLE_TYPES
+    if _pair_key(a) != _pair_key(b):
+        # A one-sided strike by an actor fighting at the same place is part of
+        # the battle (an airstrike within a ground battle is a battle).
+        one_sided = (a if not family_a else b) if family_a != family_b else None
+        battle = b if one_sided is a else a
+        if one_sided is None or one_sided.actor2 is not None:
+            return False
+        names = {_actor_key(battle.actor1), _actor_key(battle.actor2)}
+        if _actor_key(one_sided.actor1) not in names:
+            return False
+    if _place_key(a.place) == _place_key(b.place):
+        return True
+    return _place_contains(a.place, b.place) or _place_contains(b.place, a.place)
+
+
+def merge_drafts(drafts: Sequence[EventDraft], outranks: Any) -> list[EventDraft]:
+    """Fold drafts that ACLED would code as one event; keep the highest rank."""
+    merged: list[EventDraft] = []
+    for draft in drafts:
+        target = next((m for m in merged if same_event(m, draft, outranks)), None)
+        if target is None:
+            merged.append(draft)
+            continue
+        target.mentions.extend(draft.mentions)
+        if outranks(draft.sub_event_type, target.sub_event_type):
+            target.sub_event_type = draft.sub_event_type
+            target.actor1, target.actor2 = draft.actor1, draft.actor2
+        if target.place is None or (
+            draft.place is not None and draft.place.precision < target.place.precision
+        ):
+            target.place = draft.place
+        target.civilian_targeting = target.civilian_targeting or draft.civilian_targeting
+        if target.time_precision > draft.time_precision:
+            target.event_date, target.time_precision = draft.event_date, draft.time_precision
+            target.date_evidence = draft.date_evidence
+    return merged
+
+
+def opposing_actor(actor: Actor, actors: Sequence[Actor]) -> Actor | None:
+    """The most-mentioned armed actor of another side in the report.
+
+    Fills the missing side of a battle ("repelled an attack" names only the
+    defender): ACLED battles always have two actors.
+    """
+    counts: dict[str, tuple[int, Actor]] = {}
+    for other in actors:
+        if other.name == actor.name or other.inter in (5, 6, 7):
+            continue
+        if actor.affiliation and other.affiliation == actor.affiliation:
+            continue
+        count, first = counts.get(other.name, (0, other))
+        counts[other.name] = (count + 1, first)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda item: item[0])[1]
+
+
+def main_battle_pair(drafts: Sequence[EventDraft]) -> tuple[Actor, Actor] | None:
+    """The actor pair of the report's first two-sided battle, if any."""
+    for draft in drafts:
+        if draft.sub_event_type in BATTLE_TYPES and draft.actor1 and draft.actor2:
+            return draft.actor1, draft.actor2
+    return None
+
+
+def complete_battle_sides(drafts: Sequence[EventDraft], actors: Sequence[Actor]) -> None:
+    """Give every battle two sides, inferring the missing one from the report."""
+    pair = main_battle_pair(drafts)
+    for draft in drafts:
+        if draft.sub_event_type not in BATTLE_TYPES:
+            continue
+        if draft.actor1 is None and draft.actor2 is None and pair is not None:
+            draft.actor1, draft.actor2 = pair
+        elif draft.actor1 is not None and draft.actor2 is None:
+            if pair is not None and draft.actor1.name in (pair[0].name, pair[1].name):
+                draft.actor2 = pair[1] if draft.actor1.name == pair[0].name else pair[0]
+            else:
+                draft.actor2 = opposing_actor(draft.actor1, actors)
+        elif draft.actor1 is None and draft.actor2 is not None:
+            draft.actor1, draft.actor2 = draft.actor2, opposing_actor(draft.actor2, actors)
+        if _same_side(draft.actor1, draft.actor2):
+            draft.actor2 = None

@@ -1,0 +1,366 @@
+"""Event coding: the whole event stage for one analysed report.
+
+``code_events`` turns the outputs of the earlier stages (actors, places,
+dates, claims, territory changes) into ACLED events ordered by salience:
+``events[0]`` is the report's main event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from frontwatch.countries import CountryTable
+from frontwatch.events.assemble import (
+    BATTLE_TYPES,
+    DatedSpan,
+    EventDraft,
+    complete_battle_sides,
+    date_for,
+    date_frame,
+    merge_drafts,
+)
+from frontwatch.events.cues import CueLexicon, CueMatch
+from frontwatch.events.detect import EventMention, detect_mentions
+from frontwatch.events.fatalities import conservative_fatalities
+from frontwatch.events.notes import write_notes
+from frontwatch.models import Actor, Claim, Event, Evidence, Place, TerritoryChange
+from frontwatch.ontology import Ontology, interaction_code
+
+_TYPE_WEIGHT = {
+    "Battles": 1.0,
+    "Explosions/Remote violence": 0.9,
+    "Violence against civilians": 0.9,
+    "Protests": 0.8,
+    "Riots": 0.8,
+    "Strategic developments": 0.4,
+}
+
+
+@dataclass(frozen=True)
+class CodingInputs:
+    """Everything the event stage reads for one report."""
+
+    doc: Any
+    actors: Sequence[Actor]
+    places: Sequence[Place]
+    dates: Sequence[DatedSpan]
+    claims: Sequence[Claim]
+    territory: Sequence[TerritoryChange]
+    published: date | None
+    country_code: str | None
+    report_id: str
+    source: str | None
+
+
+def _sentence_of(doc: Any, start: int) -> tuple[int, int]:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return start, start
+    sent = span.sent
+    return sent.start_char, sent.end_char
+
+
+def _territory_mentions(
+    inputs: CodingInputs, lexicon: CueLexicon
+) -> list[tuple[EventMention, TerritoryChange]]:
+    by_name = {a.name: a for a in inputs.actors}
+    found = []
+    for change in inputs.territory:
+        if not change.evidence:
+            continue
+        ev = change.evidence[0]
+        to_actor = by_name.get(change.to_actor or "")
+        from_actor = by_name.get(change.from_actor or "")
+        if lexicon.has_context("non_violent_transfer", ev.text):
+            sub_type = "Non-violent transfer of territory"
+        elif to_actor is not None and to_actor.inter == 1:
+            sub_type = "Government regains territory"
+        else:
+            sub_type = "Non-state actor overtakes territory"
+        place = change.location
+        if place is None:
+            place = Place(text=change.place, start=ev.start, end=ev.start, name=change.place)
+        trigger = CueMatch(sub_type, ev.text, ev.start, ev.end, weapon=False, needs=None)
+        mention = EventMention(
+            sub_event_type=sub_type,
+            trigger=trigger,
+            sentence_start=ev.start,
+            sentence_end=ev.end,
+            actor1=to_actor,
+            actor2=from_actor,
+            place=place,
+        )
+        found.append((mention, change))
+    return found
+
+
+def _region_for(place: Place, places: Sequence[Place], start: int, end: int) -> Place | None:
+    """A region-level place in the same sentence, else the report's first region."""
+    regions = [p for p in places if p.precision >= 2 and p.latitude is not None and p.admin1]
+    same_sentence = [p for p in regions if start <= p.start < end]
+    return (same_sentence or regions or [None])[0]
+
+
+def _locate_unplaced(drafts: Sequence[EventDraft], places: Sequence[Place]) -> None:
+    """Give drafts without coordinates the best location the report supports."""
+    previous: Place | None = None
+    for draft in sorted(drafts, key=lambda d: d.first_position):
+        mention = draft.mentions[0]
+        if draft.place is None:
+            draft.place = previous or _region_for(
+                Place(text="", start=0, end=0, name=""),
+                places,
+                mention.sentence_start,
+                mention.sentence_end,
+            )
+        elif draft.place.latitude is None:
+            region = _region_for(draft.place, places, mention.sentence_start, mention.sentence_end)
+            if region is not None:
+                draft.place = Place(
+                    text=draft.place.text,
+                    start=draft.place.start,
+                    end=draft.place.end,
+                    name=draft.place.name,
+                    latitude=region.latitude,
+                    longitude=region.longitude,
+                    country=region.country,
+                    country_code=region.country_code,
+                    admin1=region.admin1,
+                    admin2=region.admin2 if region.precision < 3 else None,
+                    admin1_pcode=region.admin1_pcode,
+                    feature="unresolved place",
+                    precision=3,
+                    qualifier=region.qualifier,
+                )
+        if draft.place is not None and draft.place.latitude is not None:
+            previous = draft.place
+
+
+def _generic(name: str, inter: int, country: str | None, code: str | None) -> Actor:
+    return Actor(name=f"{name} ({country or 'Unknown'})", inter=inter, country=code, generic=True)
+
+
+def _fill_generic_actors(
+    drafts: Sequence[EventDraft], country: str | None, code: str | None
+) -> None:
+    for draft in drafts:
+        sub = draft.sub_event_type
+        if sub == "Violent demonstration" and (draft.actor1 is None or draft.actor1.inter == 6):
+            draft.actor1 = _generic("Rioters", 5, country, code)
+        elif sub in ("Peaceful protest", "Protest with intervention") and draft.actor1 is None:
+            draft.actor1 = _generic("Protesters", 6, country, code)
+        elif sub == "Excessive force against protesters" and draft.actor2 is None:
+            draft.actor2 = _generic("Protesters", 6, country, code)
+        elif sub == "Mob violence" and draft.actor1 is None:
+            draft.actor1 = _generic("Rioters", 5, country, code)
+        elif draft.actor1 is None and sub not in ("Agreement", "Other"):
+            draft.actor1 = _generic("Unidentified Armed Group", 3, country, code)
+        if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") and (
+            draft.actor2 is None
+        ):
+            draft.actor2 = _generic("Civilians", 7, country, code)
+
+
+def _assign_claims(events: Sequence[EventDraft], claims: Sequence[Claim]) -> dict[int, list[Claim]]:
+    """Each claim goes to the event in its sentence, else to the event of its victims."""
+    assigned: dict[int, list[Claim]] = {id(e): [] for e in events}
+    for claim in claims:
+        target = next(
+            (
+                e
+                for e in events
+                if any(m.sentence_start <= claim.start < m.sentence_end for m in e.mentions)
+            ),
+            None,
+        )
+        if target is None and claim.about:
+            target = next(
+                (
+                    e
+                    for e in events
+                    if claim.about
+                    in {getattr(e.actor1, "name", None), getattr(e.actor2, "name", None)}
+                ),
+                None,
+            )
+        if target is None and events:
+            target = events[0]
+        if target is not None:
+            assigned[id(target)].append(claim)
+    return assigned
+
+
+def _salience(draft: EventDraft, ontology: Ontology, text_length: int, fatalities: int) -> float:
+    event_type = ontology.sub_event(draft.sub_event_type).event_type
+    earliness = 1.0 - draft.first_position / max(text_length, 1)
+    precision_bonus = 0.3 if draft.place is not None and draft.place.precision == 1 else 0.0
+    return (
+        len(draft.mentions)
+        + _TYPE_WEIGHT.get(event_type, 0.5)
+        + 0.5 * earliness
+        + precision_bonus
+        + (0.5 if fatalities else 0.0)
+    )
+
+
+def _evidence(draft: EventDraft, claims: Sequence[Claim]) -> list[Evidence]:
+    items: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+
+    def add(field_name: str, text: str, start: int, end: int) -> None:
+        key = (field_name, start, end)
+        if start >= 0 and key not in seen:
+            seen.add(key)
+            items.append(Evidence(field=field_name, text=text, start=start, end=end))
+
+    for mention in draft.mentions:
+        add("sub_event_type", mention.trigger.text, mention.trigger.start, mention.trigger.end)
+        for field_name, actor in (("actor1", mention.actor1), ("actor2", mention.actor2)):
+            if actor is not None and actor.start >= 0:
+                add(field_name, actor.text, actor.start, actor.end)
+    if draft.place is not None and draft.place.end > draft.place.start:
+        add("location", draft.place.text, draft.place.start, draft.place.end)
+    if draft.date_evidence is not None:
+        d = draft.date_evidence
+        add("event_date", d.text, d.start, d.end)
+    for claim in claims:
+        add("fatalities", claim.text, claim.start, claim.end)
+    return items
+
+
+def _confidence(draft: EventDraft) -> float:
+    score = 0.45 + 0.1 * min(len(draft.mentions) - 1, 2)
+    if draft.actor1 is not None and not draft.actor1.generic:
+        score += 0.1
+    if draft.place is not None and draft.place.precision == 1:
+        score += 0.1
+    if draft.event_date is not None and draft.time_precision == 1:
+        score += 0.1
+    return round(min(score, 0.95), 2)
+
+
+def code_events(
+    inputs: CodingInputs, lexicon: CueLexicon, ontology: Ontology, countries: CountryTable
+) -> list[Event]:
+    """The report's ACLED events, most salient first."""
+    frame = date_frame(inputs.dates, inputs.published)
+    drafts: list[EventDraft] = []
+    mentions = detect_mentions(inputs.doc, inputs.actors, inputs.places, lexicon)
+    territory = _territory_mentions(inputs, lexicon)
+    for mention, change in [(m, None) for m in mentions] + list(territory):
+        when, precision, evidence = date_for(
+            mention.sentence_start, mention.sentence_end, inputs.dates, frame
+        )
+        if change is not None and change.date is not None:
+            when, precision = change.date, 1
+        drafts.append(
+            EventDraft(
+                sub_event_type=mention.sub_event_type,
+                actor1=mention.actor1,
+                actor2=mention.actor2,
+                place=mention.place,
+                event_date=when,
+                time_precision=precision,
+                mentions=[mention],
+                civilian_targeting=mention.civilian_targeting,
+                date_evidence=evidence,
+            )
+        )
+    if not drafts:
+        return []
+    country = countries.get(inputs.country_code) if inputs.country_code else None
+    country_name = country.name if country else None
+    complete_battle_sides(drafts, inputs.actors)
+    _fill_generic_actors(drafts, country_name, inputs.country_code)
+    _locate_unplaced(drafts, inputs.places)
+    merged = merge_drafts(drafts, ontology.outranks)
+    merged.sort(key=lambda d: d.first_position)
+    claims_by_event = _assign_claims(merged, inputs.claims)
+    events: list[tuple[float, Event]] = []
+    for draft in merged:
+        events.append(
+            _build_event(draft, claims_by_event[id(draft)], inputs, ontology, countries, country)
+        )
+    events.sort(key=lambda item: -item[0])
+    return [event for _, event in events]
+
+
+def _build_event(
+    draft: EventDraft,
+    claims: Sequence[Claim],
+    inputs: CodingInputs,
+    ontology: Ontology,
+    countries: CountryTable,
+    report_country: Any,
+) -> tuple[float, Event]:
+    spec = ontology.sub_event(draft.sub_event_type)
+    place = draft.place
+    place_country = countries.get(place.country_code) if place and place.country_code else None
+    country = place_country or report_country
+    count = conservative_fatalities(claims)
+    inter1 = draft.actor1.inter if draft.actor1 else None
+    inter2 = draft.actor2.inter if draft.actor2 else None
+    location = place.name if place else None
+    if place is not None and place.qualifier and place.precision > 1:
+        location = f"{place.name} ({place.qualifier})"
+    admin_hint = place.admin1 if place is not None else None
+    notes_location = f"{location} ({admin_hint})" if location and admin_hint else location
+    notes = write_notes(
+        draft.event_date,
+        draft.sub_event_type,
+        draft.actor1.name if draft.actor1 else None,
+        draft.actor2.name if draft.actor2 else None,
+        notes_location,
+        claims,
+        count.note,
+    )
+    contested = count.disputed or (
+        draft.sub_event_type in BATTLE_TYPES and _both_sides_claim_success(draft)
+    )
+    event = Event(
+        event_date=draft.event_date,
+        time_precision=draft.time_precision,
+        disorder_type=spec.disorder_type,
+        event_type=spec.event_type,
+        sub_event_type=spec.name,
+        actor1=draft.actor1.name if draft.actor1 else None,
+        inter1=inter1,
+        actor2=draft.actor2.name if draft.actor2 else None,
+        inter2=inter2,
+        interaction=interaction_code(inter1, inter2) if inter1 is not None else None,
+        civilian_targeting="Civilians targeted"
+        if (spec.civilian_targeting or draft.civilian_targeting)
+        else None,
+        iso=country.iso_numeric if country else None,
+        country=country.name if country else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        admin3=place.admin3 if place else None,
+        location=location,
+        latitude=round(place.latitude, 4) if place and place.latitude is not None else None,
+        longitude=round(place.longitude, 4) if place and place.longitude is not None else None,
+        geo_precision=place.precision if place else None,
+        fatalities=count.value,
+        source=inputs.source,
+        notes=notes,
+        claims=list(claims),
+        evidence=_evidence(draft, claims),
+        confidence=_confidence(draft),
+        contested=contested,
+        report_ids=[inputs.report_id],
+    )
+    score = _salience(draft, ontology, len(inputs.doc.text), count.value)
+    return score, event
+
+
+def _both_sides_claim_success(draft: EventDraft) -> bool:
+    """Each side says it repelled the other: the accounts conflict."""
+    repellers = {
+        m.actor1.name
+        for m in draft.mentions
+        if m.actor1 is not None and m.trigger.text.lower().startswith(("repel", "repuls", "fended"))
+    }
+    return len(repellers) >= 2

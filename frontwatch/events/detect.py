@@ -1,0 +1,246 @@
+"""Event detection: cue words in a sentence -> typed event mentions with roles.
+
+A mention is one trigger in one sentence, typed with an ACLED sub-event type,
+with actor1/actor2 from the parse, the place nearest the trigger and the
+sentence's date. ``frontwatch.events.assemble`` merges mentions into events.
+
+Decision rules, following ACLED's codebook (see ACLED_CODING_NOTES.md):
+- protests: violence by demonstrators makes a riot (Violent demonstration);
+  lethal force against them Excessive force; dispersal or arrests Protest with
+  intervention; otherwise Peaceful protest;
+- killings need a civilian target to be Violence against civilians;
+- arrests by state forces are Arrests, by anyone else Abduction;
+- weapons named inside an actor mention ("Russian warplanes") bind to it; weapon
+  words in a sentence that also describes ground fighting are part of the battle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontwatch.events.cues import CueLexicon, CueMatch
+from frontwatch.events.roles import ARMED_INTERS, CIVILIAN_INTER, assign_roles
+from frontwatch.models import Actor, Place
+
+PROTEST_TYPES = (
+    "Excessive force against protesters",
+    "Protest with intervention",
+    "Peaceful protest",
+    "Violent demonstration",
+)
+STATE_INTER = 1
+
+
+@dataclass
+class EventMention:
+    """One trigger of one event in one sentence."""
+
+    sub_event_type: str
+    trigger: CueMatch
+    sentence_start: int
+    sentence_end: int
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    place: Place | None = None
+    civilian_targeting: bool = False
+    #: extra evidence (field name, start, end) beyond the trigger and sentence
+    supports: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What is true of one sentence, for the decision rules."""
+
+    text: str
+    start: int
+    end: int
+    actors: tuple[Actor, ...]
+    places: tuple[Place, ...]
+    protest: bool
+    armed: bool
+    civilian_words: bool
+
+
+def _within(start: int, end: int, outer_start: int, outer_end: int) -> bool:
+    return outer_start <= start and end <= outer_end
+
+
+def _sentence_context(
+    sent: Any, actors: Sequence[Actor], places: Sequence[Place], lexicon: CueLexicon
+) -> SentenceContext:
+    start, end = sent.start_char, sent.end_char
+    in_actors = tuple(a for a in actors if _within(a.start, a.end, start, end))
+    in_places = tuple(p for p in places if _within(p.start, p.end, start, end))
+    text = sent.text
+    protest = lexicon.has_context("protest", text) or any(a.inter in (5, 6) for a in in_actors)
+    return SentenceContext(
+        text=text,
+        start=start,
+        end=end,
+        actors=in_actors,
+        places=in_places,
+        protest=protest and not lexicon.has_context("diplomatic_protest", text),
+        armed=any(a.inter in ARMED_INTERS for a in in_actors),
+        civilian_words=lexicon.has_context("civilian_victim_words", text)
+        or any(a.inter == CIVILIAN_INTER for a in in_actors),
+    )
+
+
+def _bound_actor(cue: CueMatch, actors: Sequence[Actor]) -> Actor | None:
+    """The actor whose mention contains a weapon word ("regime artillery")."""
+    for actor in actors:
+        if actor.start <= cue.start and cue.end <= actor.end:
+            return actor
+    return None
+
+
+def _protest_type(cues: Sequence[CueMatch], context: SentenceContext) -> str:
+    kinds = {c.sub_event_type for c in cues}
+    if "Violent demonstration" in kinds or "Mob violence" in kinds:
+        return "Violent demonstration"
+    if "Excessive force against protesters" in kinds:
+        return "Excessive force against protesters"
+    if "Protest with intervention" in kinds:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _nearest_place(places: Sequence[Place], position: int) -> Place | None:
+    usable = [p for p in places if p.feature not in ("road", "country")]
+    if not usable:
+        return None
+    # Places after the trigger ("clashed ... in X") are preferred slightly over
+    # places before it, which are often the claimant's or a landmark.
+    return min(
+        usable,
+        key=lambda p: abs(p.start - position) * (1.0 if p.start >= position else 1.5),
+    )
+
+
+def detect_mentions(
+    doc: Any,
+    actors: Sequence[Actor],
+    places: Sequence[Place],
+    lexicon: CueLexicon,
+) -> list[EventMention]:
+    """Every event mention in the document, in text order."""
+    mentions: list[EventMention] = []
+    report_non_political = bool(lexicon.non_political.search(doc.text))
+    for sent in doc.sents:
+        context = _sentence_context(sent, actors, places, lexicon)
+        cues = lexicon.find(context.text, offset=context.start)
+        if not cues:
+            continue
+        mentions.extend(_sentence_mentions(doc, context, cues, lexicon, report_non_political))
+    return mentions
+
+
+def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> bool:
+    if lexicon.blocked(cue.sub_event_type, context.text):
+        return False
+    needs = cue.needs
+    if needs is None:
+        return True
+    if needs == "protest":
+        return context.protest
+    if needs in ("armed_actor", "armed_pair"):
+        return context.armed
+    if needs == "civilian_target":
+        return context.civilian_words and not context.protest
+    if needs == "state_actor":
+        return any(a.inter in (1, 3, 8, 2) for a in context.actors)
+    return lexicon.has_context(needs, context.text)
+
+
+def _sentence_mentions(
+    doc: Any,
+    context: SentenceContext,
+    cues: Sequence[CueMatch],
+    lexicon: CueLexicon,
+    report_non_political: bool,
+) -> list[EventMention]:
+    usable = [c for c in cues if _usable(c, context, lexicon)]
+    if not usable:
+        return []
+    if report_non_political and not context.armed and not context.protest:
+        return []
+    verbs = lexicon.reporting_verbs
+    if context.protest:
+        return _protest_mentions(doc, context, usable, verbs)
+    has_battle = any(c.sub_event_type == "Armed clash" for c in usable)
+    mentions: list[EventMention] = []
+    for cue in usable:
+        if cue.sub_event_type in PROTEST_TYPES:
+            continue
+        bound = _bound_actor(cue, context.actors) if cue.weapon else None
+        if cue.weapon and bound is None and has_battle:
+            continue  # "clashes amid air and artillery fire": part of the battle
+        target_civilians = cue.sub_event_type in (
+            "Attack",
+            "Abduction/forced disappearance",
+            "Sexual violence",
+        )
+        roles = assign_roles(
+            doc, context.actors, cue.start, verbs, target_civilians=target_civilians
+        )
+        actor1, actor2 = roles.actor1, roles.actor2
+        if bound is not None:
+            actor1 = bound
+            if actor2 is not None and actor2.name == bound.name:
+                actor2 = None
+        sub_type = cue.sub_event_type
+        if sub_type == "Arrests" and actor1 is not None and actor1.inter != STATE_INTER:
+            sub_type = "Abduction/forced disappearance"
+        if sub_type == "Attack" and (actor1 is None or actor1.inter == CIVILIAN_INTER):
+            # Killing with no armed perpetrator named: crime or accident unless
+            # the sentence is about an armed conflict.
+            if not context.armed:
+                continue
+        if sub_type == "Armed clash" and actor1 is None and actor2 is None and not has_battle:
+            continue
+        mentions.append(
+            EventMention(
+                sub_event_type=sub_type,
+                trigger=cue,
+                sentence_start=context.start,
+                sentence_end=context.end,
+                actor1=actor1,
+                actor2=actor2,
+                place=_nearest_place(context.places, cue.start),
+                civilian_targeting=target_civilians,
+            )
+        )
+    return mentions
+
+
+def _protest_mentions(
+    doc: Any, context: SentenceContext, cues: Sequence[CueMatch], verbs: frozenset[str]
+) -> list[EventMention]:
+    protest_cues = [c for c in cues if c.sub_event_type in PROTEST_TYPES + ("Mob violence",)]
+    if not protest_cues:
+        return []
+    sub_type = _protest_type(protest_cues, context)
+    trigger = next(
+        (c for c in protest_cues if c.sub_event_type == sub_type),
+        protest_cues[0],
+    )
+    crowd = next((a for a in context.actors if a.inter in (5, 6)), None)
+    force = next((a for a in context.actors if a.inter in (1, 3, 8)), None)
+    if sub_type == "Excessive force against protesters":
+        actor1, actor2 = force, crowd
+    else:
+        actor1, actor2 = crowd, force if sub_type != "Peaceful protest" else None
+    return [
+        EventMention(
+            sub_event_type=sub_type,
+            trigger=trigger,
+            sentence_start=context.start,
+            sentence_end=context.end,
+            actor1=actor1,
+            actor2=actor2,
+            place=_nearest_place(context.places, trigger.start),
+            civilian_targeting=sub_type == "Excessive force against protesters",
+        )
+    ]
