@@ -27,7 +27,7 @@ class _Record:
     """Mixin: ``to_dict()`` via dataclasses.asdict with dates as ISO strings."""
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(asdict(self))  # type: ignore[call-overload, no-any-return]
+        return _jsonable(asdict(self))  # type: ignore[call-overload]
 
 
 @dataclass

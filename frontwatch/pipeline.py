@@ -10,7 +10,7 @@ passed explicitly: nothing is read at import time.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -98,12 +98,13 @@ def _dates_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
 
 def report_country(places: Sequence[Place], default: str | None) -> str | None:
     """The country a report is about: where most of its places are."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for place in places:
         if place.country_code and place.feature != "road":
-            votes[place.country_code] += 0.5 if place.feature == "country" else 1.0
+            weight = 0.5 if place.feature == "country" else 1.0
+            votes[place.country_code] = votes.get(place.country_code, 0.0) + weight
     if votes:
-        return votes.most_common(1)[0][0]
+        return max(votes, key=lambda code: votes[code])
     return default
 
 
@@ -277,4 +278,3 @@ def analyse_articles(
         analysis.values["doc"] = doc
         run_stages(analysis, resources, stages)
         yield _report(analysis, article)
-

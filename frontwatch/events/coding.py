@@ -97,11 +97,12 @@ def _territory_mentions(
     return found
 
 
-def _region_for(place: Place, places: Sequence[Place], start: int, end: int) -> Place | None:
+def _region_for(places: Sequence[Place], start: int, end: int) -> Place | None:
     """A region-level place in the same sentence, else the report's first region."""
     regions = [p for p in places if p.precision >= 2 and p.latitude is not None and p.admin1]
     same_sentence = [p for p in regions if start <= p.start < end]
-    return (same_sentence or regions or [None])[0]
+    candidates = same_sentence or regions
+    return candidates[0] if candidates else None
 
 
 def _locate_unplaced(drafts: Sequence[EventDraft], places: Sequence[Place]) -> None:
@@ -111,13 +112,10 @@ def _locate_unplaced(drafts: Sequence[EventDraft], places: Sequence[Place]) -> N
         mention = draft.mentions[0]
         if draft.place is None:
             draft.place = previous or _region_for(
-                Place(text="", start=0, end=0, name=""),
-                places,
-                mention.sentence_start,
-                mention.sentence_end,
+                places, mention.sentence_start, mention.sentence_end
             )
         elif draft.place.latitude is None:
-            region = _region_for(draft.place, places, mention.sentence_start, mention.sentence_end)
+            region = _region_for(places, mention.sentence_start, mention.sentence_end)
             if region is not None:
                 draft.place = Place(
                     text=draft.place.text,

@@ -1,0 +1,155 @@
+"""``clean_report``: an ordered cascade of small stages over the report's lines.
+
+Stages (each a function ``Draft -> Draft``, run in this order):
+
+1. ``stage_lines``: split into stripped, non-blank lines (one paragraph a line).
+2. ``stage_join_wrapped``: re-join hard-wrapped lines of one paragraph.
+3. ``stage_glued_trailer``: cut a tag label glued to the last line.
+4. ``stage_furniture``: drop logo, navigation, share, cookie, "Read more" lines.
+5. ``stage_tag_trailers``: drop empty keyword/tag trailers at the end.
+6. ``stage_provenance``: move translation/verification/source notes to Provenance.
+7. ``stage_headline``: take a headline-like first line as the title.
+8. ``stage_repeats``: drop repeats of the title or of an earlier short line.
+9. ``stage_lede_source``: move a "..., reports X." tail of the lede to Provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from frontwatch.clean.furniture import is_furniture, is_tag_trailer, split_glued_trailer
+from frontwatch.clean.headline import drop_repeats, is_headline_like
+from frontwatch.clean.lede import split_lede_source
+from frontwatch.clean.provenance import read_note
+from frontwatch.clean.text import ends_sentence, split_lines, split_sentences
+from frontwatch.models import Provenance
+
+_WRAP_MIN_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The report between stages: lines kept so far, what was found, what was removed."""
+
+    lines: tuple[str, ...]
+    title: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
+    removed: tuple[str, ...] = ()
+    #: the raw text, read only by ``stage_lines``
+    raw: str = ""
+
+
+def stage_lines(draft: Draft) -> Draft:
+    return replace(draft, lines=tuple(split_lines(draft.raw)))
+
+
+def stage_join_wrapped(draft: Draft) -> Draft:
+    """Hard-wrapped text: a long line with no final punctuation continues on the next
+    line when that one starts in lower case."""
+    joined: list[str] = []
+    for line in draft.lines:
+        previous = joined[-1] if joined else ""
+        if len(previous) >= _WRAP_MIN_LENGTH and not ends_sentence(previous) and line[0].islower():
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return replace(draft, lines=tuple(joined))
+
+
+def stage_glued_trailer(draft: Draft) -> Draft:
+    if not draft.lines:
+        return draft
+    kept, label = split_glued_trailer(draft.lines[-1])
+    if label is None:
+        return draft
+    return replace(draft, lines=(*draft.lines[:-1], kept), removed=(*draft.removed, label))
+
+
+def stage_furniture(draft: Draft) -> Draft:
+    kept = tuple(line for line in draft.lines if not is_furniture(line))
+    dropped = tuple(line for line in draft.lines if is_furniture(line))
+    return replace(draft, lines=kept, removed=(*draft.removed, *dropped))
+
+
+def stage_tag_trailers(draft: Draft) -> Draft:
+    lines = list(draft.lines)
+    dropped: list[str] = []
+    while lines and is_tag_trailer(lines[-1]):
+        dropped.insert(0, lines.pop())
+    return replace(draft, lines=tuple(lines), removed=(*draft.removed, *dropped))
+
+
+def stage_provenance(draft: Draft) -> Draft:
+    """Remove note sentences anywhere in the text; the rest of a line stays."""
+    prov = replace(draft.provenance, statements=list(draft.provenance.statements))
+    kept_lines: list[str] = []
+    for line in draft.lines:
+        kept: list[str] = []
+        for sentence in split_sentences(line):
+            note = read_note(sentence)
+            if note is None:
+                kept.append(sentence)
+                continue
+            prov.statements.append(sentence)
+            prov.translated_by = prov.translated_by or note.translated_by
+            prov.original_source = prov.original_source or note.original_source
+            if note.verified is not None and prov.verified is not False:
+                prov.verified = note.verified  # "not verified" wins over "verified"
+        if kept:
+            kept_lines.append(" ".join(kept))
+    removed = (*draft.removed, *prov.statements[len(draft.provenance.statements) :])
+    return replace(draft, lines=tuple(kept_lines), provenance=prov, removed=removed)
+
+
+def stage_headline(draft: Draft) -> Draft:
+    if draft.title or len(draft.lines) < 2:
+        return draft
+    first, following = draft.lines[0], draft.lines[1]
+    if not is_headline_like(first, following):
+        return draft
+    return replace(draft, title=first, lines=draft.lines[1:])
+
+
+def stage_repeats(draft: Draft) -> Draft:
+    kept, dropped = drop_repeats(list(draft.lines), draft.title)
+    return replace(draft, lines=tuple(kept), removed=(*draft.removed, *dropped))
+
+
+def stage_lede_source(draft: Draft) -> Draft:
+    if not draft.lines:
+        return draft
+    found = split_lede_source(draft.lines[0])
+    if found is None:
+        return draft
+    prov = replace(draft.provenance, statements=[*draft.provenance.statements, found.clause])
+    prov.original_source = prov.original_source or found.outlet
+    return replace(
+        draft,
+        lines=(found.paragraph, *draft.lines[1:]),
+        provenance=prov,
+        removed=(*draft.removed, found.clause),
+    )
+
+
+#: the cascade, in order
+STAGES: tuple[Callable[[Draft], Draft], ...] = (
+    stage_lines,
+    stage_join_wrapped,
+    stage_glued_trailer,
+    stage_furniture,
+    stage_tag_trailers,
+    stage_provenance,
+    stage_tag_trailers,  # notes often sit between the body and the trailer
+    stage_headline,
+    stage_repeats,
+    stage_lede_source,
+)
+
+
+def run_stages(text: str, title: str | None) -> Draft:
+    """Run every stage of :data:`STAGES` over ``text``."""
+    draft = Draft(lines=(), title=title.strip() if title and title.strip() else None, raw=text)
+    for stage in STAGES:
+        draft = stage(draft)
+    return draft

