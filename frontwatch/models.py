@@ -203,7 +203,10 @@ class TerritoryChange(_Record):
 
 @dataclass
 class Displacement(_Record):
-    """People fleeing: ``{origin, destination, count_text, count_estimate, reporter, date, evidence}``."""
+    """People fleeing a place.
+
+    ``{origin, destination, count_text, count_estimate, reporter, date, evidence}``.
+    """
 
     origin: str | None
     destination: str | None

@@ -188,9 +188,9 @@ def check_stages(stages: Sequence[Stage], provided: Iterable[str] = ("doc",)) ->
     """Fail early when a stage requires something no earlier stage assigns.
 
     >>> check_stages(DEFAULT_STAGES)
-    >>> check_stages(DEFAULT_STAGES[1:2] + DEFAULT_STAGES[2:3])
+    >>> check_stages(DEFAULT_STAGES[1:3])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    frontwatch.errors.FrontwatchError: stage 'actors' requires 'year', which no earlier stage assigns
+    frontwatch.errors.FrontwatchError: stage 'actors' requires 'year', ...
     """
     available = set(provided)
     for stage in stages:

@@ -193,11 +193,10 @@ def _sentence_mentions(
         sub_type = cue.sub_event_type
         if sub_type == "Arrests" and actor1 is not None and actor1.inter != STATE_INTER:
             sub_type = "Abduction/forced disappearance"
-        if sub_type == "Attack" and (actor1 is None or actor1.inter == CIVILIAN_INTER):
-            # Killing with no armed perpetrator named: crime or accident unless
-            # the sentence is about an armed conflict.
-            if not context.armed:
-                continue
+        no_perpetrator = actor1 is None or actor1.inter == CIVILIAN_INTER
+        if sub_type == "Attack" and no_perpetrator and not context.armed:
+            # Killing with no armed perpetrator named: crime or accident.
+            continue
         if sub_type == "Armed clash" and actor1 is None and actor2 is None and not has_battle:
             continue
         mentions.append(
@@ -218,7 +217,7 @@ def _sentence_mentions(
 def _protest_mentions(
     doc: Any, context: SentenceContext, cues: Sequence[CueMatch], verbs: frozenset[str]
 ) -> list[EventMention]:
-    protest_cues = [c for c in cues if c.sub_event_type in PROTEST_TYPES + ("Mob violence",)]
+    protest_cues = [c for c in cues if c.sub_event_type in (*PROTEST_TYPES, "Mob violence")]
     if not protest_cues:
         return []
     sub_type = _protest_type(protest_cues, context)
