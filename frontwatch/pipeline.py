@@ -96,26 +96,51 @@ def _dates_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
     return {"dateline": dateline, "dates": dates, "year": published.year if published else None}
 
 
-def report_country(places: Sequence[Place], default: str | None) -> str | None:
-    """The country a report is about: where most of its places are."""
+def report_country(
+    places: Sequence[Place], named_countries: Sequence[str], default: str | None
+) -> str | None:
+    """The country a report is about: where most of its places are.
+
+    Country names and demonyms in the text ("Sudan's army") count half a
+    place each, so a report whose towns are unknown still gets a country.
+    """
     votes: dict[str, float] = {}
     for place in places:
         if place.country_code and place.feature != "road":
             weight = 0.5 if place.feature == "country" else 1.0
             votes[place.country_code] = votes.get(place.country_code, 0.0) + weight
+    for code in named_countries:
+        votes[code] = votes.get(code, 0.0) + 0.5
     if votes:
         return max(votes, key=lambda code: votes[code])
     return default
 
 
+def named_countries(doc: Any, countries: CountryTable) -> list[str]:
+    """Alpha-2 codes of the countries a text names or uses a demonym of."""
+    found = []
+    for token in doc:
+        if token.is_title or token.is_upper:
+            country = countries.find(token.text)
+            if country is not None:
+                found.append(country.alpha2)
+    return found
+
+
 def _places_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
-    places = find_places(
-        analysis["doc"], resources.gazetteer, country_hint=resources.settings.default_country
+    doc = analysis["doc"]
+    places = find_places(doc, resources.gazetteer, country_hint=resources.settings.default_country)
+    # The dateline city is where the reporter filed from, and a month name is
+    # no town ("Aug" is not Augusta): neither is a place of the report.
+    dated = [(d.start, d.end) for d in analysis["dates"]]
+    dateline = analysis["dateline"]
+    if dateline is not None:
+        dated.append((0, dateline.end))
+    places = [p for p in places if not any(s <= p.start < e for s, e in dated)]
+    country = report_country(
+        places, named_countries(doc, resources.countries), resources.settings.default_country
     )
-    return {
-        "places": places,
-        "country_code": report_country(places, resources.settings.default_country),
-    }
+    return {"places": places, "country_code": country}
 
 
 def _actors_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
@@ -126,7 +151,15 @@ def _actors_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
         country=analysis["country_code"],
         year=analysis["year"],
     )
-    return {"actors": actors}
+    # A place name inside a named actor ("... al-Sham", "Kurdistan Workers'
+    # Party") is part of the actor's name, not a toponym of the report.
+    named = [a for a in actors if not a.generic and a.start >= 0]
+    places = [
+        p
+        for p in analysis["places"]
+        if not any(a.start <= p.start and p.end <= a.end for a in named)
+    ]
+    return {"actors": actors, "places": places}
 
 
 def _claims_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
@@ -166,8 +199,8 @@ def _events_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("dates", ("doc",), ("dateline", "dates", "year"), _dates_stage),
-    Stage("places", ("doc",), ("places", "country_code"), _places_stage),
-    Stage("actors", ("doc", "country_code", "year"), ("actors",), _actors_stage),
+    Stage("places", ("doc", "dates", "dateline"), ("places", "country_code"), _places_stage),
+    Stage("actors", ("doc", "places", "country_code", "year"), ("actors", "places"), _actors_stage),
     Stage("claims", ("doc", "actors"), ("claims",), _claims_stage),
     Stage(
         "territory",

@@ -15,6 +15,7 @@ Stages (each a function ``Draft -> Draft``, run in this order):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -40,8 +41,56 @@ class Draft:
     raw: str = ""
 
 
+# A line ending in one of these words (or a comma) cannot end a paragraph.
+_CONTINUING_WORDS = frozenset(
+    (
+        "a an the of in on at to for with by from and or but that which who near into over "
+        "after before than as its their his her our your said says told according between "
+        "against during under since while where when whose about around"
+    ).split()
+)
+
+
+def _ends_mid_phrase(line: str) -> bool:
+    last = line.rsplit(" ", 1)[-1]
+    return line.endswith((",", "-")) or last.lower() in _CONTINUING_WORDS
+
+
+def unwrap_paragraph(block: str) -> str:
+    """Join the hard-wrapped lines of one paragraph (no blank line between them).
+
+    A line continues on the next when it is long, does not end a sentence and
+    is not itself a Title Case headline: wire copy wrapped at 80 columns
+    ("the southern city of" / "Kherson on Monday") becomes one line again.
+
+    >>> unwrap_paragraph("Troops shelled the southern city of\nKherson on Monday.")
+    'Troops shelled the southern city of Kherson on Monday.'
+    >>> unwrap_paragraph("Short Headline Here\nThe lede follows.")
+    'Short Headline Here\nThe lede follows.'
+    """
+    out: list[str] = []
+    for raw_line in block.split("\n"):
+        line = raw_line.strip()
+        if not line:
+            continue
+        previous = out[-1] if out else ""
+        if (
+            len(previous) >= _WRAP_MIN_LENGTH
+            and not ends_sentence(previous)
+            and not is_headline_like(previous, None)
+            and (line[0].islower() or _ends_mid_phrase(previous))
+        ):
+            out[-1] = f"{previous} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def stage_lines(draft: Draft) -> Draft:
-    return replace(draft, lines=tuple(split_lines(draft.raw)))
+    text = draft.raw.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    unwrapped = "\n".join(unwrap_paragraph(p) for p in paragraphs)
+    return replace(draft, lines=tuple(split_lines(unwrapped)))
 
 
 def stage_join_wrapped(draft: Draft) -> Draft:

@@ -68,7 +68,14 @@ class DateFrame:
 
 def date_frame(dates: Sequence[DatedSpan], published: date | None) -> DateFrame:
     """The report's anchor date: its first dated event mention, else none."""
-    anchor = next((d for d in dates if d.date is not None and d.kind not in UNDATED_KINDS), None)
+    anchor = next(
+        (
+            d
+            for d in dates
+            if d.date is not None and d.kind not in UNDATED_KINDS and d.kind != "dateline"
+        ),
+        None,
+    )
     return DateFrame(anchor=anchor, published=published)
 
 
@@ -93,12 +100,16 @@ def date_for(
         sentence_start <= d.start and d.end <= sentence_end and d.kind in ("ongoing", "duration")
         for d in dates
     )
-    chosen = next((d for d in in_sentence if d.date is not None), None)
+    # A dateline gives the report's date, not the event's: the last resort.
+    chosen = next((d for d in in_sentence if d.date is not None and d.kind != "dateline"), None)
     if chosen is None and frame.anchor is not None and frame.anchor.start < sentence_end:
         chosen = frame.anchor
     if chosen is not None and chosen.date is not None:
         precision = max(chosen.precision, 2 if ongoing else 1)
         return chosen.date, precision, chosen
+    dateline = next((d for d in in_sentence if d.kind == "dateline" and d.date), None)
+    if dateline is not None and dateline.date is not None:
+        return dateline.date, 2, dateline
     if frame.published is not None:
         return frame.published, 2, None
     return None, 3, None
@@ -112,22 +123,40 @@ def _actor_key(mention_actor: Actor | None) -> str:
     return mention_actor.name if mention_actor is not None else ""
 
 
+def _side_key(actor: Actor | None) -> str:
+    """Battle sides: named armed groups of one non-state camp count as one side.
+
+    "Opposition groups led by the Front" and "the Front" fight the same
+    battle; state forces keep their own names.
+    """
+    if actor is None:
+        return ""
+    if actor.affiliation and actor.affiliation != "government" and actor.inter in (2, 3, 4):
+        return f"camp:{actor.affiliation}:{actor.country or ''}"
+    return actor.name
+
+
 def _pair_key(draft: EventDraft) -> tuple[str, ...]:
-    names = (_actor_key(draft.actor1), _actor_key(draft.actor2))
     if draft.sub_event_type in BATTLE_TYPES:
-        return tuple(sorted(names))
-    return names
+        return tuple(sorted((_side_key(draft.actor1), _side_key(draft.actor2))))
+    return (_actor_key(draft.actor1), _actor_key(draft.actor2))
 
 
 def _place_contains(region: Place | None, place: Place | None) -> bool:
     """True when ``region`` is a region-level place that contains ``place``."""
     if region is None or place is None:
         return region is None
-    if region.precision < 3:
+    if region.precision < 3 or not _is_area(region):
         return False
     if region.feature == "region" and region.admin1 is None:
         return region.country_code == place.country_code
     return region.admin1 is not None and region.admin1 == place.admin1
+
+
+def _is_area(place: Place) -> bool:
+    """A region or admin unit, as opposed to a town placed only approximately."""
+    feature = place.feature or ""
+    return feature in ("region", "country") or feature.startswith("admin")
 
 
 def _place_key(place: Place | None) -> str:
@@ -152,13 +181,32 @@ def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
         names = {_actor_key(battle.actor1), _actor_key(battle.actor2)}
         if _actor_key(one_sided.actor1) not in names:
             return False
+        # Only fire at the very town of the battle is part of it; a region
+        # is too coarse to say the strike and the fight were one event.
+        if a.place is None or b.place is None or _is_area(a.place):
+            return False
+        return _place_key(a.place) == _place_key(b.place)
     if _place_key(a.place) == _place_key(b.place):
         return True
     return _place_contains(a.place, b.place) or _place_contains(b.place, a.place)
 
 
-def merge_drafts(drafts: Sequence[EventDraft], outranks: Any) -> list[EventDraft]:
+def _better_named(
+    current: Actor | None, other: Actor | None, counts: dict[str, int]
+) -> Actor | None:
+    """Of two actors on the same side, the one the report names most often."""
+    if current is None:
+        return other
+    if other is None or _side_key(other) != _side_key(current):
+        return current
+    return other if counts.get(other.name, 0) > counts.get(current.name, 0) else current
+
+
+def merge_drafts(
+    drafts: Sequence[EventDraft], outranks: Any, mention_counts: dict[str, int] | None = None
+) -> list[EventDraft]:
     """Fold drafts that ACLED would code as one event; keep the highest rank."""
+    counts = mention_counts or {}
     merged: list[EventDraft] = []
     for draft in drafts:
         target = next((m for m in merged if same_event(m, draft, outranks)), None)
@@ -169,6 +217,12 @@ def merge_drafts(drafts: Sequence[EventDraft], outranks: Any) -> list[EventDraft
         if outranks(draft.sub_event_type, target.sub_event_type):
             target.sub_event_type = draft.sub_event_type
             target.actor1, target.actor2 = draft.actor1, draft.actor2
+        elif target.sub_event_type in BATTLE_TYPES and draft.sub_event_type in BATTLE_TYPES:
+            for side in (draft.actor1, draft.actor2):
+                if _side_key(side) == _side_key(target.actor1):
+                    target.actor1 = _better_named(target.actor1, side, counts)
+                elif _side_key(side) == _side_key(target.actor2):
+                    target.actor2 = _better_named(target.actor2, side, counts)
         if target.place is None or (
             draft.place is not None and draft.place.precision < target.place.precision
         ):
@@ -207,12 +261,29 @@ def main_battle_pair(drafts: Sequence[EventDraft]) -> tuple[Actor, Actor] | None
     return None
 
 
+def _sentence_opponent(draft: EventDraft, drafts: Sequence[EventDraft]) -> Actor | None:
+    """An opponent named by another battle mention of the same sentence."""
+    sentence = draft.mentions[0].sentence_start
+    side = _side_key(draft.actor1)
+    for other in drafts:
+        if other is draft or other.sub_event_type not in BATTLE_TYPES:
+            continue
+        if other.mentions[0].sentence_start != sentence:
+            continue
+        for actor in (other.actor1, other.actor2):
+            if actor is not None and _side_key(actor) != side and actor.inter not in (5, 6, 7):
+                return actor
+    return None
+
+
 def complete_battle_sides(drafts: Sequence[EventDraft], actors: Sequence[Actor]) -> None:
     """Give every battle two sides, inferring the missing one from the report."""
     pair = main_battle_pair(drafts)
     for draft in drafts:
         if draft.sub_event_type not in BATTLE_TYPES:
             continue
+        if draft.actor1 is not None and draft.actor2 is None:
+            draft.actor2 = _sentence_opponent(draft, drafts)
         if draft.actor1 is None and draft.actor2 is None and pair is not None:
             draft.actor1, draft.actor2 = pair
         elif draft.actor1 is not None and draft.actor2 is None:

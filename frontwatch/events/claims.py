@@ -135,6 +135,9 @@ def _noun_kind(token: Any, cues: ClaimCues) -> str | None:
     return None
 
 
+_SUBSET_LEADS = ("among them", "including", "of whom", "of them", "among whom", "among the dead")
+
+
 def _classify(number: Any, cues: ClaimCues) -> tuple[str, Any] | None:
     """What the figure counts, and the noun phrase it heads; None for other numbers."""
     nominal = number
@@ -146,6 +149,9 @@ def _classify(number: Any, cues: ClaimCues) -> tuple[str, Any] | None:
         nominal = number.head
     if nominal.dep_ == "pobj" and nominal.head.lower_ in {"including", "among"}:
         return None  # a subset of a figure already counted
+    before = " ".join(t.lower_ for t in number.doc[max(number.i - 3, 0) : number.i])
+    if before.endswith(_SUBSET_LEADS):
+        return None  # "five civilians, among them two children"
     kind = _noun_kind(nominal, cues) if nominal is not number else None
     if kind == "killed_or_wounded" or (kind and nominal.lower_ != "toll"):
         return kind, nominal

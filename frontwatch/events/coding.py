@@ -274,7 +274,10 @@ def code_events(
     complete_battle_sides(drafts, inputs.actors)
     _fill_generic_actors(drafts, country_name, inputs.country_code)
     _locate_unplaced(drafts, inputs.places)
-    merged = merge_drafts(drafts, ontology.outranks)
+    mention_counts: dict[str, int] = {}
+    for actor in inputs.actors:
+        mention_counts[actor.name] = mention_counts.get(actor.name, 0) + 1
+    merged = merge_drafts(drafts, ontology.outranks, mention_counts)
     merged.sort(key=lambda d: d.first_position)
     claims_by_event = _assign_claims(merged, inputs.claims)
     events: list[tuple[float, Event]] = []

@@ -170,6 +170,9 @@ def _sentence_mentions(
     if context.protest:
         return _protest_mentions(doc, context, usable, verbs)
     has_battle = any(c.sub_event_type == "Armed clash" for c in usable)
+    weapon_bound = {
+        bound.name for c in usable if c.weapon and (bound := _bound_actor(c, context.actors))
+    }
     mentions: list[EventMention] = []
     for cue in usable:
         if cue.sub_event_type in PROTEST_TYPES:
@@ -183,12 +186,18 @@ def _sentence_mentions(
             "Sexual violence",
         )
         roles = assign_roles(
-            doc, context.actors, cue.start, verbs, target_civilians=target_civilians
+            doc,
+            context.actors,
+            cue.start,
+            verbs,
+            target_civilians=target_civilians,
+            battle=cue.sub_event_type == "Armed clash",
         )
         actor1, actor2 = roles.actor1, roles.actor2
         if bound is not None:
             actor1 = bound
-            if actor2 is not None and actor2.name == bound.name:
+            # "Russian warplanes and regime artillery": each fires on its own.
+            if actor2 is not None and (actor2.name == bound.name or actor2.name in weapon_bound):
                 actor2 = None
         sub_type = cue.sub_event_type
         if sub_type == "Arrests" and actor1 is not None and actor1.inter != STATE_INTER:

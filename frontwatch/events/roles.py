@@ -63,7 +63,7 @@ def actor_role(doc: Any, actor: Actor, trigger_token: Any, reporting_verbs: froz
             and head.i != trigger_token.i
         ):
             return REPORTER
-        if dep == "pobj" and head.dep_ in ("prep", "agent"):
+        if dep == "pobj" and (head.dep_ in ("prep", "agent") or head.pos_ == "ADP"):
             prep = head.lower_
         if head.i in trigger_ancestors or current.i == trigger_token.i:
             if dep in ("nsubj", "csubj", "poss") or prep == "by" or dep == "agent":
@@ -98,6 +98,7 @@ def assign_roles(
     reporting_verbs: frozenset[str],
     *,
     target_civilians: bool = False,
+    battle: bool = False,
 ) -> RoleAssignment:
     """Pick actor1 and actor2 for a trigger among the sentence's actor mentions.
 
@@ -111,7 +112,11 @@ def assign_roles(
     roles: list[tuple[Actor, str]] = []
     for actor in actors_in_sentence:
         roles.append((actor, actor_role(doc, actor, trigger_token, reporting_verbs)))
-    participants = [(a, r) for a, r in roles if r != REPORTER] or []
+    participants = [(a, r) for a, r in roles if r != REPORTER]
+    if battle and not any(r == AGENT for _, r in participants):
+        # "The army said it repelled the attack": the armed speaker is the agent.
+        speakers = [a for a, r in roles if r == REPORTER and a.inter in ARMED_INTERS]
+        participants = [(a, AGENT) for a in speakers[:1]] + participants
     if not participants:
         return RoleAssignment(None, None)
 
@@ -135,10 +140,10 @@ def assign_roles(
     if target_civilians and civilians:
         actor2: Actor | None = pick(by_distance(civilians), actor1)
     else:
-        actor2 = (
-            pick(by_distance(patients), actor1)
-            or pick(by_distance(others), actor1)
-            or pick(by_distance(non_civilians), actor1)
+        # Co-agents ("attempts by X and by Y") are allies: never each other's target.
+        agent_names = {a.name for a, r in participants if r == AGENT}
+        actor2 = pick(by_distance(patients), actor1) or pick(
+            [a for a in by_distance(others) if a.name not in agent_names], actor1
         )
     if actor1 is None and actor2 is not None and actor2.inter != CIVILIAN_INTER:
         actor1, actor2 = actor2, None

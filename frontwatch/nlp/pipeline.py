@@ -74,7 +74,5 @@ def analyse_many(
     """``nlp.pipe`` over many cleaned texts, in order."""
     nlp = load_nlp(model_name)
     return iter(
-        nlp.pipe(
-            (normalise_quotes(t) for t in texts), batch_size=batch_size, n_process=n_process
-        )
+        nlp.pipe((normalise_quotes(t) for t in texts), batch_size=batch_size, n_process=n_process)
     )

@@ -1,0 +1,354 @@
+"""Find and resolve the places a report mentions (``find_places``).
+
+Candidates come from capitalised name chunks matched against the gazetteer
+(spaCy's NER labels are only evidence: it tags villages as PERSON or ORG).
+Region phrases, roads, "near X"/"X front" qualifiers and unknown villages that
+the text places ("the village of X in the eastern Y countryside") are handled
+by patterns from :mod:`frontwatch.geo.phrases`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from frontwatch.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from frontwatch.geo.phrases import (
+    CUE_AFTER,
+    CUE_BEFORE,
+    DIRECTION_NAME_RE,
+    DISTANCE_RE,
+    LIST_SEPARATOR_RE,
+    NAME_RE,
+    NEAR_AFTER,
+    NEAR_BEFORE,
+    REGION_RE,
+    ROAD_RE,
+    RURAL_RE,
+    SETTLEMENT_NOUNS,
+    WORD_RE,
+    direction_word,
+)
+from frontwatch.models import Place
+
+_STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NON_PLACE_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"}
+)
+# Resolved places closer than this (km) to another one support each other.
+_NEAR_KM = 60.0
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    cue: bool
+    settlement: bool
+    candidates: list[Candidate]
+    qualifier: str | None = None
+
+
+def _distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _label_at(doc: Any, start: int, end: int) -> str:
+    for ent in doc.ents:
+        if ent.start_char < end and start < ent.end_char:
+            return str(ent.label_)
+    return ""
+
+
+def _words_before(text: str, start: int, n: int = 3) -> list[str]:
+    return text[max(0, start - 40) : start].lower().replace(",", " ").split()[-n:]
+
+
+def _qualifier(text: str, start: int, end: int) -> str | None:
+    before = " ".join(_words_before(text, start, 3))
+    distance = DISTANCE_RE.search(text[max(0, start - 60) : start])
+    if distance:
+        return " ".join(distance.group("q").split()[:-1]).lower()
+    for cue, qualifier in NEAR_BEFORE.items():
+        if before.endswith(cue):
+            return qualifier
+    after = text[end : end + 20].lower().split()
+    if after and after[0].strip(".,;") in NEAR_AFTER:
+        return NEAR_AFTER[after[0].strip(".,;")]
+    return None
+
+
+def _place(
+    gaz: Gazetteer, text: str, start: int, end: int, entry: GazetteerEntry, score: float
+) -> Place:
+    return Place(
+        text=text[start:end],
+        start=start,
+        end=end,
+        name=entry.name,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        country=gaz.country_name(entry.country_code) if entry.country_code else None,
+        country_code=entry.country_code or None,
+        admin1=entry.admin1,
+        admin2=entry.admin2,
+        admin3=entry.admin3,
+        admin1_pcode=entry.admin1_pcode,
+        admin2_pcode=entry.admin2_pcode,
+        admin3_pcode=entry.admin3_pcode,
+        feature=entry.feature,
+        gazetteer_id=entry.id,
+        score=round(min(1.0, score), 3),
+        precision=entry.precision,
+    )
+
+
+def _region_unit(gaz: Gazetteer, name: str, focus: str | None) -> GazetteerEntry | None:
+    unit = gaz.admin_unit(name, country=focus) or gaz.admin_unit(name)
+    if unit is None:
+        for cand in gaz.lookup(name, country=focus, limit=3, fuzzy=False):
+            if cand.entry.feature == "country" or cand.entry.feature == "admin1":
+                return cand.entry
+    return unit
+
+
+def _regions(
+    gaz: Gazetteer, text: str, focus: str | None
+) -> tuple[list[Place], list[tuple[int, int]]]:
+    """Region phrases and roads, with the spans they cover."""
+    places: list[Place] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for match in ROAD_RE.finditer(text):
+        if free(*match.span()):
+            taken.append(match.span())
+            places.append(
+                Place(
+                    text=match.group(0),
+                    start=match.start(),
+                    end=match.end(),
+                    name=match.group(0),
+                    feature="road",
+                    precision=3,
+                    score=0.5,
+                )
+            )
+    for pattern in (REGION_RE, RURAL_RE, DIRECTION_NAME_RE):
+        for match in pattern.finditer(text):
+            if not free(*match.span()):
+                continue
+            name = match.group("name")
+            whole = match.group(0).strip()
+            unit = gaz.admin_unit(whole, country=focus) if pattern is RURAL_RE else None
+            unit = unit or _region_unit(gaz, name, focus)
+            if unit is None:
+                continue
+            start = match.start()
+            if text[max(0, start - 4) : start].lower() == "the ":
+                start -= 4
+            direction = match.groupdict().get("dir")
+            qualifier = direction_word(direction) if direction else None
+            if qualifier is None and pattern is RURAL_RE:
+                qualifier = "rural"
+            place = _place(gaz, text, start, match.end(), unit, 0.9)
+            country = unit.feature == "country"
+            place = replace(
+                place,
+                name=unit.name,
+                feature="region",
+                precision=3,
+                qualifier=qualifier,
+                admin2=None,
+                admin3=None,
+                admin2_pcode=None,
+                admin3_pcode=None,
+                admin1=None if country else unit.admin1 or unit.name,
+            )
+            taken.append((start, match.end()))
+            places.append(place)
+    return places, taken
+
+
+def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Name chunks not inside a region/road phrase, split into gazetteer-matching spans."""
+    text = doc.text
+    out: list[_Mention] = []
+    for chunk in NAME_RE.finditer(text):
+        if any(chunk.start() < b and a < chunk.end() for a, b in taken):
+            continue
+        words = [
+            (w.start() + chunk.start(), w.end() + chunk.start())
+            for w in WORD_RE.finditer(chunk.group(0))
+        ]
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                start, end = words[i][0], words[j - 1][1]
+                if text[end - 2 : end] == "'s":
+                    end -= 2
+                surface = text[start:end]
+                label = _label_at(doc, start, end)
+                cands = gaz.lookup(surface, limit=8, fuzzy=label in _STRONG_LABELS and j - i == 1)
+                if cands or j == i + 1:
+                    break
+            before = _words_before(text, start, 2)
+            settlement = len(before) >= 1 and (
+                before[-1] in SETTLEMENT_NOUNS
+                or (len(before) == 2 and before[-2] in SETTLEMENT_NOUNS and before[-1] == "of")
+            )
+            if settlement and not cands and j < len(words):
+                # An unknown settlement keeps its whole name ("the hamlet of Tell X").
+                j, end = len(words), words[-1][1]
+                surface = text[start:end]
+            after = text[end : end + 15].lower().split()
+            cue = bool(before and before[-1] in CUE_BEFORE) or settlement
+            cue = cue or bool(after and after[0].strip(".,;") in CUE_AFTER)
+            if label not in _NON_PLACE_LABELS:
+                out.append(
+                    _Mention(
+                        start,
+                        end,
+                        surface,
+                        label,
+                        cue,
+                        settlement,
+                        cands,
+                        _qualifier(text, start, end),
+                    )
+                )
+            i = j
+    return out
+
+
+def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
+    """Whether a matched name is a place mention (NER label is evidence, not a verdict)."""
+    if not m.candidates:
+        return False
+    if len(m.text) <= 3 and m.text.isupper():
+        # Abbreviations ("US", "EU") only as a literal name, never via folded keys.
+        m.candidates = [c for c in m.candidates if m.text in (c.entry.name, *c.entry.names)]
+        return bool(m.candidates) and m.candidates[0].entry.feature == "country"
+    if m.label in _STRONG_LABELS or m.cue:
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    if not tokens or any(t.is_stop or t.pos_ not in ("PROPN",) for t in tokens):
+        return False
+    if m.label in ("PERSON", "NORP") and len(tokens) == 1:
+        return False  # a lone first name or demonym needs a place cue
+    best = m.candidates[0].entry
+    if focus and best.country_code == focus:
+        return True
+    return best.feature in ("country", "admin1", "continent") or best.population >= 100_000
+
+
+def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | None) -> str | None:
+    """The report's country: the hint, else a vote of region phrases and best candidates."""
+    if hint:
+        return hint
+    votes: dict[str, float] = defaultdict(float)
+    for r in regions:
+        if r.country_code:
+            votes[r.country_code] += 2
+    for m in mentions:
+        if m.candidates and (m.label in _STRONG_LABELS or m.cue):
+            codes = {c.entry.country_code for c in m.candidates if c.entry.country_code}
+            # An ambiguous name spreads one vote over its countries.
+            for code in codes:
+                votes[code] += 1.0 / len(codes) + (
+                    0.5 if code == m.candidates[0].entry.country_code else 0
+                )
+    return max(sorted(votes), key=lambda code: votes[code]) if votes else None
+
+
+def _choose(
+    m: _Mention, focus: str | None, anchors: list[GazetteerEntry], admin1s: set[str]
+) -> Candidate:
+    def score(c: Candidate) -> float:
+        s = c.score + (0.15 if focus and c.entry.country_code == focus else 0.0)
+        if c.entry.admin1 and c.entry.admin1 in admin1s:
+            s += 0.1
+        if any(_distance_km(c.entry, a) < _NEAR_KM for a in anchors if a.id != c.entry.id):
+            s += 0.1
+        return s
+
+    return max(m.candidates, key=score)
+
+
+def _unknown(m: _Mention, places: list[Place], text: str) -> Place | None:
+    """An unknown settlement the text places: near a known place, or in a region phrase.
+
+    Takes the first place or region phrase after the name, within a short
+    distance: "the village of X near Y" (precision 2) or "X in the eastern Z
+    countryside" (the region's admin unit, precision 3).
+    """
+    after = sorted(
+        (p for p in places if p.gazetteer_id and 0 <= p.start - m.end < 80 and p.feature != "road"),
+        key=lambda p: p.start,
+    )
+    if not after:
+        return None
+    anchor = after[0]
+    near = anchor.feature != "region" and "near" in text[m.end : anchor.start].lower()
+    if anchor.feature not in ("region", "admin1", "admin2", "admin3") and not near:
+        return None
+    return replace(
+        anchor,
+        text=m.text,
+        start=m.start,
+        end=m.end,
+        name=m.text,
+        feature="populated place",
+        gazetteer_id=None,
+        score=0.4,
+        qualifier="near" if near else None,
+        precision=2 if near else 3,
+    )
+
+
+def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = None) -> list[Place]:
+    """Places mentioned in a spaCy ``Doc``, resolved and in text order."""
+    text = doc.text
+    regions, taken = _regions(gazetteer, text, country_hint)
+    mentions = _mentions(doc, gazetteer, taken)
+    focus = _focus_country(mentions, regions, country_hint)
+    if focus and not country_hint:
+        regions, taken = _regions(gazetteer, text, focus)
+    admin1s = {r.admin1 for r in regions if r.admin1}
+    accepted = [m for m in mentions if _accept(m, doc, focus)]
+    # Items listed after a place or a settlement noun ("the villages of A, B and C").
+    spans = {(m.start, m.end) for m in accepted}
+    for prev, m in itertools.pairwise(mentions):
+        if not LIST_SEPARATOR_RE.match(text[prev.end : m.start]):
+            continue
+        m.settlement = m.settlement or prev.settlement
+        if (prev.start, prev.end) in spans and m.candidates and (m.start, m.end) not in spans:
+            m.cue = True
+            accepted.append(m)
+            spans.add((m.start, m.end))
+    anchors = [m.candidates[0].entry for m in accepted if m.candidates and len(m.candidates) == 1]
+    places = list(regions)
+    for m in accepted:
+        best = _choose(m, focus, anchors, admin1s)
+        place = _place(gazetteer, text, m.start, m.end, best.entry, best.score)
+        if m.qualifier:
+            place = replace(place, qualifier=m.qualifier, precision=max(2, place.precision))
+        places.append(place)
+    for m in mentions:
+        if m.settlement and not m.candidates and (m.start, m.end) not in spans:
+            unknown = _unknown(m, places, text)
+            if unknown is not None:
+                places.append(unknown)
+    places.sort(key=lambda p: (p.start, p.end))
+    return places

@@ -1,0 +1,104 @@
+"""Tests for find_places: region phrases, roads, qualifiers, lists and unknown villages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.geo.places import find_places
+from frontwatch.models import Place
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _by_text(places: list[Place]) -> dict[str, Place]:
+    return {p.text: p for p in places}
+
+
+def test_region_phrases(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc(
+        "Shelling hit the southeastern Homs countryside, and rebels raided posts in "
+        "rural Aleppo and in southern Hama."
+    )
+    found = _by_text(find_places(doc, gaz))
+    homs = found["the southeastern Homs countryside"]
+    assert (homs.name, homs.feature, homs.precision, homs.qualifier) == (
+        "Homs",
+        "region",
+        3,
+        "southeastern",
+    )
+    assert homs.admin1 == "Homs" and homs.country_code == "SY" and homs.latitude
+    assert found["rural Aleppo"].admin1 == "Aleppo"
+    assert found["southern Hama"].qualifier == "southern"
+    plain = find_places(make_doc("Raids continued across Deir ez-Zor province."), gaz)
+    assert [(p.feature, p.admin1, p.qualifier) for p in plain] == [("region", "Deir-ez-Zor", None)]
+
+
+def test_country_level_region(make_doc: Any, gaz: Gazetteer) -> None:
+    places = find_places(make_doc("Drones struck convoys across northeastern Syria."), gaz)
+    region = next(p for p in places if p.feature == "region")
+    assert region.country == "Syria" and region.admin1 is None and region.precision == 3
+
+
+def test_road_is_a_landmark(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Gunmen ambushed a bus on the Homs-Palmyra highway and closed the M4 highway.")
+    places = find_places(doc, gaz)
+    roads = [p for p in places if p.feature == "road"]
+    assert [r.text for r in roads] == ["Homs-Palmyra highway", "M4 highway"]
+    assert all(r.latitude is None for r in roads)
+    assert not [p for p in places if p.name == "Homs"]
+
+
+def test_town_with_qualifier_and_country_hint(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc(
+        "A car bomb exploded 10 km north of Kirkuk, and fighting went on near Tikrit in Iraq."
+    )
+    found = _by_text(find_places(doc, gaz))
+    kirkuk, tikrit = found["Kirkuk"], found["Tikrit"]
+    assert kirkuk.country_code == "IQ" and kirkuk.precision == 2
+    assert kirkuk.qualifier == "10 km north"
+    assert tikrit.qualifier == "near" and tikrit.country == "Iraq"
+    assert found["Iraq"].feature == "country"
+
+
+def test_yemeni_towns(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Houthi forces shelled Taiz and advanced on the outskirts of Marib.")
+    found = _by_text(find_places(doc, gaz))
+    assert found["Taiz"].country_code == "YE"
+    assert found["Marib"].qualifier == "outskirts" and found["Marib"].country_code == "YE"
+
+
+def test_list_of_villages_in_focus_country(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Aircraft bombed the villages of Talbiseh, Rastan and Houla north of Homs.")
+    found = _by_text(find_places(doc, gaz))
+    for name in ("Talbiseh", "Rastan", "Houla"):
+        assert found[name].country_code == "SY", name
+        assert found[name].admin1 == "Homs", name
+
+
+def test_unknown_village_placed_by_region(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Clashes erupted in the village of Zqaqiyat in the western Daraa countryside.")
+    found = _by_text(find_places(doc, gaz))
+    village = found["Zqaqiyat"]
+    assert village.gazetteer_id is None and village.precision == 3
+    assert village.admin1 == "Dar'a" and village.latitude is not None
+
+
+def test_unknown_village_near_known_town(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Mortars fell on the hamlet of Qubbat Zuhra near Rastan, Syria.")
+    village = _by_text(find_places(doc, gaz))["Qubbat Zuhra"]
+    assert village.gazetteer_id is None and village.precision == 2
+    assert village.admin1 == "Homs"
+
+
+def test_person_names_are_not_places(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Spokesman Ahmed Hassan said on Monday that talks would resume.")
+    assert find_places(doc, gaz) == []
