@@ -43,11 +43,54 @@ class Draft:
 
 # A line ending in one of these words (or a comma) cannot end a paragraph.
 _CONTINUING_WORDS = frozenset(
-    (
-        "a an the of in on at to for with by from and or but that which who near into over "
-        "after before than as its their his her our your said says told according between "
-        "against during under since while where when whose about around"
-    ).split()
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "near",
+        "into",
+        "over",
+        "after",
+        "before",
+        "than",
+        "as",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "said",
+        "says",
+        "told",
+        "according",
+        "between",
+        "against",
+        "during",
+        "under",
+        "since",
+        "while",
+        "where",
+        "when",
+        "whose",
+        "about",
+        "around",
+    }
 )
 
 

@@ -150,7 +150,9 @@ def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> boo
     if needs == "civilian_target":
         return context.civilian_words and not context.protest
     if needs == "state_actor":
-        return any(a.inter in (1, 3, 8, 2) for a in context.actors)
+        return any(a.inter in (1, 2, 3, 8) for a in context.actors) or lexicon.has_context(
+            "state_words", context.text
+        )
     return lexicon.has_context(needs, context.text)
 
 

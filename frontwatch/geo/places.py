@@ -317,6 +317,31 @@ def _unknown(m: _Mention, places: list[Place], text: str) -> Place | None:
     )
 
 
+_LONE_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "middle",
+        "greater",
+        "new",
+        "old",
+    }
+)
+
+
 def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = None) -> list[Place]:
     """Places mentioned in a spaCy ``Doc``, resolved and in text order."""
     text = doc.text
@@ -351,4 +376,6 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
             if unknown is not None:
                 places.append(unknown)
     places.sort(key=lambda p: (p.start, p.end))
-    return places
+    # A lone direction or descriptive word ("North", "Western") is never a
+    # toponym by itself, whatever fuzzy matching found for it.
+    return [p for p in places if p.text.strip().lower() not in _LONE_WORDS]
