@@ -42,6 +42,16 @@ def _settings(model: str, max_bytes: int, country: str | None) -> Settings:
     )
 
 
+def _report_defaults(func: Any) -> Any:
+    """--published and --source: values for inputs that carry none of their own."""
+    func = click.option("--source", help="Source name for inputs that carry none.")(func)
+    return click.option(
+        "--published",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Publication date (YYYY-MM-DD) for inputs that carry none.",
+    )(func)
+
+
 def _common_options(func: Any) -> Any:
     func = click.option(
         "--model",
@@ -117,12 +127,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Publication date (YYYY-MM-DD) for inputs that carry none.",
-)
-@click.option("--source", help="Source name for inputs that carry none.")
+@_report_defaults
 @click.option(
     "--format",
     "fmt",
@@ -221,12 +226,7 @@ def _place_dict(place: Any) -> dict[str, Any]:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Publication date (YYYY-MM-DD) for inputs that carry none.",
-)
-@click.option("--source", help="Source name for inputs that carry none.")
+@_report_defaults
 @_common_options
 def ingest(
     inputs: tuple[str, ...],

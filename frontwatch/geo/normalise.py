@@ -35,7 +35,7 @@ def normalise_name(name: str) -> str:
     True
     >>> normalise_name("Ma'arrat an-Nu'man") == normalise_name("Maarat al-Nu'man")
     True
-    >>> normalise_name("Sarjah") == normalise_name("Sarouj")
+    >>> normalise_name("Sarmin") == normalise_name("Sarmada")
     False
     """
     text = _APOSTROPHES.sub("", anyascii(name).lower())
