@@ -349,4 +349,36 @@ def find_actors(
             continue  # an unresolved short form: let an overlapping candidate have the span
         actors.append(actor)
         covered = candidate.end
-    return actors
+    return _drop_members_named_later(actors, text)
+
+
+# "gunmen belonging to X", "fighters from X": the generic noun is X itself.
+_MEMBERSHIP = re.compile(
+    r"\s+(?:belonging to|from|of|loyal to|affiliated (?:with|to)|linked to|allied (?:with|to)"
+    r"|members of|part of)(?:\s+(?:the|a|an))?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _drop_members_named_later(actors: list[Actor], text: str) -> list[Actor]:
+    """Drop a generic armed mention whose group is named right after it.
+
+    >>> from frontwatch.models import Actor
+    >>> men = Actor("Unidentified Armed Group (Colombia)", 3, "Armed men", 0, 9, generic=True)
+    >>> farc = Actor("FARC Dissidents", 2, "FARC dissident faction", 25, 47)
+    >>> [a.name for a in _drop_members_named_later([men, farc], "Armed men belonging to a " + "FARC dissident faction")]
+    ['FARC Dissidents']
+    """  # noqa: E501
+    kept: list[Actor] = []
+    for i, actor in enumerate(actors):
+        following = actors[i + 1] if i + 1 < len(actors) else None
+        if (
+            actor.generic
+            and actor.inter in (2, 3, 4)
+            and following is not None
+            and not following.generic
+            and _MEMBERSHIP.fullmatch(text[actor.end : following.start])
+        ):
+            continue
+        kept.append(actor)
+    return kept

@@ -14,6 +14,26 @@ _MINOR_WORDS = frozenset(
         "was", "were", "be", "its", "their", "his", "her",
     }
 )  # fmt: skip
+# A line ending in one of these is cut mid-phrase (hard-wrapped prose), not a headline.
+_DANGLING_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "from",
+        "with",
+        "near",
+        "into",
+    }
+)
 _MAX_HEADLINE_WORDS = 20
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{2,40}$")
 
@@ -44,6 +64,8 @@ def is_headline_like(line: str, following: str | None) -> bool:
     True
     >>> is_headline_like("The drone hit a depot on Monday.", "More text follows here.")
     False
+    >>> is_headline_like("Sudan's Army and Rapid Support Forces Clashed in Omdurman on", None)
+    False
     """
     words = word_count(line)
     if not 2 <= words <= _MAX_HEADLINE_WORDS or len(line) > 200:
@@ -51,6 +73,8 @@ def is_headline_like(line: str, following: str | None) -> bool:
     if line.endswith((".", ",", ";", ":")) or (not line[0].isupper() and not line[0].isdigit()):
         return False
     if sum(1 for w in line.split() if any(ch.isalpha() for ch in w)) < 2:
+        return False
+    if line.rsplit(" ", 1)[-1].lower() in _DANGLING_WORDS:
         return False
     if is_title_case(line):
         return True

@@ -165,12 +165,34 @@ def _place_key(place: Place | None) -> str:
     return place.gazetteer_id or f"{place.name.lower()}|{place.admin1 or ''}"
 
 
+def _unattributed(draft: EventDraft) -> bool:
+    """A one-sided draft whose perpetrator is unknown and target unnamed."""
+    return (draft.actor1 is None or draft.actor1.generic) and (
+        draft.actor2 is None or draft.actor2.generic
+    )
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    return _place_key(a) == _place_key(b) or _place_contains(a, b) or _place_contains(b, a)
+
+
 def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
     """ACLED's aggregation test for two drafts (same actors, place and day)."""
     if a.event_date != b.event_date:
         return False
     family_a = a.sub_event_type in BATTLE_TYPES
     family_b = b.sub_event_type in BATTLE_TYPES
+    if (
+        a.sub_event_type == b.sub_event_type
+        and not family_a
+        and (_unattributed(a) or _unattributed(b))
+        and _places_compatible(a.place, b.place)
+    ):
+        # "a rocket hit their home" after "forces shelled the town": the same
+        # strike retold without its perpetrator.
+        return True
     if _pair_key(a) != _pair_key(b):
         # A one-sided strike by an actor fighting at the same place is part of
         # the battle (an airstrike within a ground battle is a battle).
@@ -214,6 +236,9 @@ def merge_drafts(
             merged.append(draft)
             continue
         target.mentions.extend(draft.mentions)
+        if _unattributed(target) and not _unattributed(draft):
+            target.actor1, target.actor2 = draft.actor1, draft.actor2
+            target.civilian_targeting = draft.civilian_targeting
         if outranks(draft.sub_event_type, target.sub_event_type):
             target.sub_event_type = draft.sub_event_type
             target.actor1, target.actor2 = draft.actor1, draft.actor2

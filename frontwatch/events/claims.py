@@ -30,6 +30,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "who"})
 _CUT_DEPS = frozenset({"relcl", "punct", "cc"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 # Singular nouns after "a" that are not one person.
+_DEFINITE = frozenset({"the", "his", "her", "their"})
 _NOT_ONE = frozenset({"number", "lot", "total", "toll", "couple", "series", "group", "handful"})
 
 
@@ -52,6 +53,12 @@ def _is_quantity(token: Any, cues: ClaimCues) -> bool:
             and head.tag_ == "NN"
             and head.lower_ not in cues.vague_numbers
             and head.lower_ not in _NOT_ONE
+        )
+    if token.lower_ in _DEFINITE and token.dep_ in {"det", "poss"} and token.head.tag_ == "NN":
+        # "six soldiers and the bomber", "a woman and her son": one more victim in a list.
+        head = token.head
+        return head.dep_ == "conj" and any(
+            _is_quantity(c, cues) for c in head.head.children if c.dep_ in {"nummod", "det"}
         )
     return token.lower_ in cues.vague_numbers and " " not in token.lower_
 
@@ -108,7 +115,8 @@ def _verb_kind(verb: Any, cues: ClaimCues) -> str | None:
 def _has_own_object(verb: Any, second: bool) -> bool:
     # The first verb's subject is shared by both ("X killed and wounded N"); a
     # second verb's subject is its own ("7 were killed and 12 wounded").
-    deps = _OBJECT_DEPS | {"nsubj"} if second else _OBJECT_DEPS
+    intransitive = verb.lemma_ in {"die", "perish"}  # "a woman died": its subject is its own
+    deps = _OBJECT_DEPS | {"nsubj"} if second or intransitive else _OBJECT_DEPS
     return any(c.dep_ in deps for c in verb.children)
 
 
@@ -141,7 +149,14 @@ _SUBSET_LEADS = ("among them", "including", "of whom", "of them", "among whom", 
 def _classify(number: Any, cues: ClaimCues) -> tuple[str, Any] | None:
     """What the figure counts, and the noun phrase it heads; None for other numbers."""
     nominal = number
-    if number.dep_ in {"nummod", "quantmod", "amod", "det", "compound"} and number.head.pos_ in {
+    if number.dep_ in {
+        "nummod",
+        "quantmod",
+        "amod",
+        "det",
+        "poss",
+        "compound",
+    } and number.head.pos_ in {
         "NOUN",
         "PROPN",
         "ADJ",
@@ -161,14 +176,20 @@ def _classify(number: Any, cues: ClaimCues) -> tuple[str, Any] | None:
     for child in [*number.children, *nominal.children]:
         if child.dep_ in {"amod", "acl"} and (kind := _verb_kind(child, cues)):
             return kind, nominal
-    head = nominal.head
+    # "seven soldiers and three jihadists": a later conjunct has the first one's role.
+    nominal_for_role = nominal
+    while nominal_for_role.dep_ == "conj" and nominal_for_role.head.i != nominal_for_role.i:
+        nominal_for_role = nominal_for_role.head
+    head = nominal_for_role.head
+    if _is_left_dead(nominal_for_role, head, cues):
+        return "killed", nominal  # "leaving four gunmen dead", "shot dead 14 residents"
     if nominal.dep_ == "pobj" and nominal.head.lower_ in {"to", "at"}:
         head = nominal.head.head  # "the death toll rose to 23"
         if any(_word(c) & {"toll"} for c in head.children if c.dep_ in {"nsubj", "dobj"}):
             return "killed", nominal
         return None
-    if nominal.dep_ in {"dobj", "obj", "nsubjpass", "oprd", "attr"} or (
-        nominal.dep_ == "nsubj"
+    if nominal_for_role.dep_ in {"dobj", "obj", "nsubjpass", "oprd", "attr"} or (
+        nominal_for_role.dep_ == "nsubj"
         and (
             _word(head) & {"die", "perish"}
             or (head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children))
@@ -181,6 +202,61 @@ def _classify(number: Any, cues: ClaimCues) -> tuple[str, Any] | None:
         if head.lemma_ == "take" and any(_word(c) & cues.captured_nouns for c in head.children):
             return "captured", nominal  # "took 5 soldiers prisoner"
     return None
+
+
+def _is_left_dead(nominal: Any, verb: Any, cues: ClaimCues) -> bool:
+    """ "left/leaving N dead", "shot dead N": a verb's victims marked dead by an adjective."""
+    if nominal.dep_ not in {"dobj", "obj", "nsubjpass"}:
+        return False
+    marks = [c for c in nominal.children if c.dep_ == "amod"]
+    marks += [c for c in verb.children if c.dep_ in {"oprd", "acomp", "advmod", "xcomp"}]
+    return any(c.lower_ == "dead" for c in marks)
+
+
+_KINDS = ("killed", "wounded", "killed_or_wounded", "captured")
+
+
+def _victims_key(about: str | None) -> str | None:
+    """ "civilians" and "Civilians (Syria)" are the same victims."""
+    if about is not None and about.lower().startswith("civilians"):
+        return "civilians"
+    return about
+
+
+def _fold_into_previous(
+    claims: list[Claim], claim: Claim, kind: str, value: int, elliptical: bool
+) -> bool:
+    """Fold a figure into the previous claim of the same sentence and claimant.
+
+    "killing two demonstrators and wounding at least nine" is one account
+    (killed 2, wounded 9); "a woman and her son died" is killed 2. Figures
+    about different victims ("seven soldiers and three jihadists") stay apart.
+    """
+    if not claims:
+        return False
+    last = claims[-1]
+    if last.start != claim.start or last.claimant != claim.claimant:
+        return False
+    same_victims = _victims_key(claim.about) == _victims_key(last.about) or (
+        claim.about is None and elliptical
+    )
+    if not same_victims:
+        return False
+    current = getattr(last, kind)
+    if current is not None and _victims_key(claim.about) is None:
+        return False  # "5 killed ... 3 killed" with unknown victims: keep both figures
+    setattr(last, kind, value if current is None else current + value)
+    if last.qualifier is None:
+        last.qualifier = claim.qualifier
+    return True
+
+
+def _counts_people(nominal: Any, cues: ClaimCues, actors: Sequence[Actor]) -> bool:
+    """True when a captured figure's noun is people: a person noun or an actor mention."""
+    if _word(nominal) & (cues.person_nouns | cues.civilian_words | cues.captured_nouns):
+        return True
+    start, end = nominal.idx, nominal.idx + len(nominal)
+    return _overlapping_actor(start, end, actors) is not None
 
 
 def _span_of(tokens: list[Any]) -> tuple[int, int]:
@@ -237,12 +313,31 @@ def _claimants(
                 if g.dep_ == "pobj"
             ]
         elif _word(token) & cues.speech_verbs and token.pos_ in {"VERB", "AUX"}:
-            heads = [c for c in token.children if c.dep_ == "nsubj"]
+            heads = [c for c in token.children if c.dep_ == "nsubj"] or _trailing_speaker(token)
             if heads:
                 by_verb[token.i] = _claimant_phrase(heads[0], actors)
         if heads and not found:
             default, found = _claimant_phrase(heads[0], actors), True
     return by_verb, default
+
+
+def _trailing_speaker(verb: Any) -> list[Any]:
+    """ "..., the Syrian Observatory for Human Rights said.": the phrase between the last
+    comma and a sentence-final verb of saying, when the parser missed its subject."""
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
+    if after:
+        return []
+    start = verb.i
+    while start > sent.start and not sent.doc[start - 1].is_punct:
+        start -= 1
+    phrase = [t for t in sent.doc[start : verb.i] if not t.is_space]
+    if not phrase or start == sent.start or len(phrase) > 10:
+        return []
+    inside = {t.i for t in phrase}
+    roots = [t for t in phrase if t.head.i not in inside]
+    nouns = [t for t in roots if t.pos_ in {"NOUN", "PROPN"}]
+    return nouns[:1]
 
 
 def _claimant_for(nominal: Any, by_verb: dict[int, str | None], default: str | None) -> str | None:
@@ -293,7 +388,12 @@ def find_claims(doc: Any, actors: Sequence[Actor]) -> list[Claim]:
             if found is None:
                 continue
             kind, nominal = found
-            value, qualifier = _quantity(first, token, cues)
+            if kind == "captured" and not _counts_people(nominal, cues, actors):
+                continue  # "seized several rifles"
+            value: int | None = 1  # "... and the bomber"
+            qualifier: str | None = None
+            if token.lower_ not in _DEFINITE:
+                value, qualifier = _quantity(first, token, cues)
             if value is None:
                 continue
             claimant = _claimant_for(nominal, by_verb, default)
@@ -308,7 +408,9 @@ def find_claims(doc: Any, actors: Sequence[Actor]) -> list[Claim]:
                 end=sent.end_char,
             )
             setattr(claim, kind, value)
-            claims.append(claim)
+            elliptical = nominal.i == token.i or nominal.lower_ in {"others", "other", "more"}
+            if not _fold_into_previous(claims, claim, kind, value, elliptical):
+                claims.append(claim)
         # A later "he said" refers to this sentence's claimant.
         named = [c for c in (default, *by_verb.values()) if c]
         previous = named[0] if named else previous

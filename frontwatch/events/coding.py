@@ -141,6 +141,66 @@ def _generic(name: str, inter: int, country: str | None, code: str | None) -> Ac
     return Actor(name=f"{name} ({country or 'Unknown'})", inter=inter, country=code, generic=True)
 
 
+_ONE_SIDED = frozenset(
+    {
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Attack",
+        "Abduction/forced disappearance",
+        "Looting/property destruction",
+    }
+)
+_NON_STATE_ARMED = frozenset({2, 3, 4})
+
+
+def responsibility_claimant(doc: Any, actors: Sequence[Actor], lexicon: CueLexicon) -> Actor | None:
+    """The named non-state group that claims an attack in the report, if any.
+
+    "The al Shabaab militant group said it carried out the attack" names the
+    perpetrator ACLED codes; "no group has claimed responsibility" names none.
+    """
+    claim = lexicon.contexts.get("responsibility")
+    negation = lexicon.contexts.get("no_responsibility")
+    if claim is None:
+        return None
+    for sent in doc.sents:
+        found = claim.search(sent.text)
+        if found is None:
+            continue
+        if negation is not None and negation.search(sent.text[: found.start()]):
+            continue
+        at = sent.start_char + found.start()
+        for actor in actors:
+            if (
+                sent.start_char <= actor.start < at
+                and actor.inter in _NON_STATE_ARMED
+                and not actor.generic
+            ):
+                return actor
+    return None
+
+
+def _credit_claimed_attacks(
+    drafts: Sequence[EventDraft], inputs: CodingInputs, lexicon: CueLexicon
+) -> None:
+    claimant = None
+    for draft in drafts:
+        if draft.sub_event_type not in _ONE_SIDED:
+            continue
+        if draft.actor1 is not None and not draft.actor1.generic:
+            continue
+        if claimant is None:
+            claimant = responsibility_claimant(inputs.doc, inputs.actors, lexicon)
+            if claimant is None:
+                return
+        if draft.actor2 is not None and draft.actor2.name == claimant.name:
+            continue
+        draft.actor1 = claimant
+
+
 def _fill_generic_actors(
     drafts: Sequence[EventDraft], country: str | None, code: str | None
 ) -> None:
@@ -272,6 +332,7 @@ def code_events(
     country = countries.get(inputs.country_code) if inputs.country_code else None
     country_name = country.name if country else None
     complete_battle_sides(drafts, inputs.actors)
+    _credit_claimed_attacks(drafts, inputs, lexicon)
     _fill_generic_actors(drafts, country_name, inputs.country_code)
     _locate_unplaced(drafts, inputs.places)
     mention_counts: dict[str, int] = {}

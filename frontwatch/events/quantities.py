@@ -78,6 +78,7 @@ class ClaimCues:
     captured_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     civilian_words: frozenset[str]
+    person_nouns: frozenset[str]
 
 
 def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
@@ -118,6 +119,7 @@ def load_claim_cues() -> ClaimCues:
         captured_nouns=_words(raw, "captured_nouns"),
         speech_verbs=_words(raw, "speech_verbs"),
         civilian_words=_words(raw, "civilian_words"),
+        person_nouns=_words(raw, "person_nouns"),
     )
 
 

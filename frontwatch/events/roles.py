@@ -21,6 +21,7 @@ OTHER = "other"
 REPORTER = "reporter"
 
 _TARGET_PREPS = frozenset({"on", "against", "at", "upon", "into", "targeting", "toward", "towards"})
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt", "execute", "behead"})
 _PARTNER_PREPS = frozenset({"with", "between"})
 CIVILIAN_INTER = 7
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
@@ -54,6 +55,9 @@ def actor_role(doc: Any, actor: Actor, trigger_token: Any, reporting_verbs: froz
     role = OTHER
     current = token
     prep: str | None = None
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _CASUALTY_VERBS:
+        # "killing six soldiers", "two policemen were wounded": the side that was hit.
+        return PATIENT
     for _ in range(12):
         dep = current.dep_
         head = current.head
@@ -91,6 +95,25 @@ def actor_role_of_head(doc: Any, head: Any, trigger_ancestors: set[int], default
     return default
 
 
+def _first_conjunct(doc: Any, agents: list[Actor]) -> list[Actor]:
+    """Put the first of coordinated agents first ("X and Y clashed": X is actor1).
+
+    The closest agent to the trigger is usually right, but in a coordinated
+    subject the closest one is the last conjunct; ACLED codes the first named.
+    """
+    if len(agents) < 2:
+        return agents
+    nearest = _span_root(doc, agents[0].start, agents[0].end)
+    if nearest is None or nearest.dep_ != "conj":
+        return agents
+    heads = {t.i for t in nearest.ancestors}
+    for actor in agents[1:]:
+        root = _span_root(doc, actor.start, actor.end)
+        if root is not None and root.i in heads and actor.start < agents[0].start:
+            return [actor, *[a for a in agents if a is not actor]]
+    return agents
+
+
 def assign_roles(
     doc: Any,
     actors_in_sentence: Sequence[Actor],
@@ -113,7 +136,8 @@ def assign_roles(
     for actor in actors_in_sentence:
         roles.append((actor, actor_role(doc, actor, trigger_token, reporting_verbs)))
     participants = [(a, r) for a, r in roles if r != REPORTER]
-    if battle and not any(r == AGENT for _, r in participants):
+    sides = {a.name for a, _ in participants}
+    if battle and len(sides) < 2 and not any(r == AGENT for _, r in participants):
         # "The army said it repelled the attack": the armed speaker is the agent.
         speakers = [a for a, r in roles if r == REPORTER and a.inter in ARMED_INTERS]
         participants = [(a, AGENT) for a in speakers[:1]] + participants
@@ -136,7 +160,11 @@ def assign_roles(
     def by_distance(items: list[Actor]) -> list[Actor]:
         return sorted(items, key=lambda a: abs(a.start - trigger_start))
 
-    actor1 = pick(by_distance(agents)) or pick(by_distance(non_civilians))
+    if not battle:
+        # In a one-sided attack a side the parse shows being hit is never the attacker.
+        hit = {a.name for a in patients}
+        non_civilians = [a for a in non_civilians if a.name not in hit]
+    actor1 = pick(_first_conjunct(doc, by_distance(agents))) or pick(by_distance(non_civilians))
     if target_civilians and civilians:
         actor2: Actor | None = pick(by_distance(civilians), actor1)
     else:
@@ -145,6 +173,10 @@ def assign_roles(
         actor2 = pick(by_distance(patients), actor1) or pick(
             [a for a in by_distance(others) if a.name not in agent_names], actor1
         )
-    if actor1 is None and actor2 is not None and actor2.inter != CIVILIAN_INTER:
+    targeted = actor2 is not None and any(a is actor2 for a in patients)
+    # A lone named side acted, unless the parse says it was hit ("a bomb struck
+    # a police patrol"): then the perpetrator stays unknown.
+    lone = actor1 is None and actor2 is not None and actor2.inter != CIVILIAN_INTER
+    if lone and (battle or not targeted):
         actor1, actor2 = actor2, None
     return RoleAssignment(actor1, actor2)

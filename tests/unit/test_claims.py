@@ -123,14 +123,46 @@ def test_casualties_are_killed_or_wounded(make_doc: Callable[[str], Any]) -> Non
 
 
 @pytest.mark.slow
-def test_separate_killed_and_wounded_figures(make_doc: Callable[[str], Any]) -> None:
+def test_killed_and_wounded_of_one_account_make_one_claim(
+    make_doc: Callable[[str], Any],
+) -> None:
     text = "At least 7 villagers were killed and 12 wounded, according to the Observatory."
     assert _figures(find_claims(make_doc(text), [])) == [
-        {"claimant": "Observatory", "killed": 7, "qualifier": "at least", "about": "civilians"},
-        {"claimant": "Observatory", "wounded": 12},
+        {
+            "claimant": "Observatory",
+            "killed": 7,
+            "wounded": 12,
+            "qualifier": "at least",
+            "about": "civilians",
+        },
     ]
     text = "Police fired on the crowd, killing four and injuring 12."
-    assert _figures(find_claims(make_doc(text), [])) == [{"killed": 4}, {"wounded": 12}]
+    assert _figures(find_claims(make_doc(text), [])) == [{"killed": 4, "wounded": 12}]
+
+
+@pytest.mark.slow
+def test_figures_about_different_victims_stay_apart(make_doc: Callable[[str], Any]) -> None:
+    text = "The clash killed seven soldiers and three civilians, the monitor said."
+    figures = _figures(find_claims(make_doc(text), []))
+    assert [(f.get("killed"), f.get("about")) for f in figures] == [(7, None), (3, "civilians")]
+
+
+@pytest.mark.slow
+def test_listed_victims_are_counted(make_doc: Callable[[str], Any]) -> None:
+    text = "A woman and her son died when a shell hit their home, medics said."
+    assert [f.get("killed") for f in _figures(find_claims(make_doc(text), []))] == [2]
+    text = "The blast killed six soldiers and the bomber, an officer said."
+    assert sum(f.get("killed", 0) for f in _figures(find_claims(make_doc(text), []))) == 7
+    text = "Gunmen clashed with troops, leaving four gunmen and one guardsman dead."
+    assert sum(f.get("killed", 0) for f in _figures(find_claims(make_doc(text), []))) == 5
+    text = "Fighters stormed the village and shot dead 14 unarmed residents, activists said."
+    assert [f.get("killed") for f in _figures(find_claims(make_doc(text), []))] == [14]
+
+
+@pytest.mark.slow
+def test_seized_weapons_are_not_captives(make_doc: Callable[[str], Any]) -> None:
+    text = "Troops seized several rifles and detained three suspects, police said."
+    assert [f.get("captured") for f in _figures(find_claims(make_doc(text), []))] == [3]
 
 
 @pytest.mark.slow
