@@ -35,10 +35,13 @@ class Problems:
 
 
 def _settings(model: str, max_bytes: int, country: str | None) -> Settings:
+    from frontwatch.geo.importers import user_gazetteer_paths
+
     return Settings(
         spacy_model=model,
         max_input_bytes=max_bytes,
         default_country=country.upper() if country else None,
+        gazetteer_paths=user_gazetteer_paths(),
     )
 
 
@@ -347,6 +350,13 @@ def summary(db: str) -> None:
     Console(width=100).print(table)
 
 
+# Commands kept in modules of their own; imported last because they reuse the helpers above.
+from frontwatch.commands.evaluate import classify_command, evaluate_command  # noqa: E402
+
+cli.add_command(evaluate_command)
+cli.add_command(classify_command)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning frontwatch errors into one-line messages."""
     try:
@@ -364,3 +374,11 @@ def main() -> None:
         raise SystemExit(0) from None
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+
+
+# Command groups kept in modules of their own (imported last: they import this module).
+from frontwatch.commands.actors import actors_group  # noqa: E402
+from frontwatch.commands.gazetteer import gazetteer_group  # noqa: E402
+
+cli.add_command(gazetteer_group)
+cli.add_command(actors_group)

@@ -28,12 +28,18 @@ def command_help(name: str, command: click.Command) -> str:
 
 
 def cli_reference() -> str:
-    """Markdown: the group's help, then each command's help in a code block."""
+    """Markdown: the group's help, then each command's (and subcommand's) help in a code block."""
     parts = ["```text", command_help("", cli), "```"]
     assert isinstance(cli, click.Group)
     for name in sorted(cli.commands):
+        command = cli.commands[name]
         parts += ["", f"### frontwatch {name}", "", "```text"]
-        parts += [command_help(name, cli.commands[name]), "```"]
+        parts += [command_help(name, command), "```"]
+        # A command group: each subcommand's help too ("frontwatch gazetteer lookup").
+        if isinstance(command, click.Group):
+            for sub in sorted(command.commands):
+                parts += ["", f"#### frontwatch {name} {sub}", "", "```text"]
+                parts += [command_help(f"{name} {sub}", command.commands[sub]), "```"]
     return "\n".join(parts) + "\n"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import statistics
 import struct
 import sys
@@ -25,6 +26,7 @@ from typing import Any
 
 from frontwatch.errors import DataFileError
 from frontwatch.geo.build_sources import (
+    COUNTRY_CENTRES,
     Row,
     country_rows,
     curated_rows,
@@ -200,22 +202,45 @@ def _merge_duplicates(rows: list[Row]) -> tuple[list[Row], int]:
     return [r for r in rows if r["id"] not in dropped], len(dropped)
 
 
+def _cell_centre(points: list[tuple[float, float]], cell: float) -> tuple[float, float]:
+    """Area centre of a set of towns: the mean of the grid cells they occupy.
+
+    Towns crowd where people live (the median of all towns of the US lies in
+    Ohio); averaging occupied cells weighs land, not people. Cells far from the
+    median (overseas islands, Alaska-like exclaves) are left out.
+    """
+    cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
+    mid_lat = statistics.median(c[0] for c in cells)
+    mid_lon = statistics.median(c[1] for c in cells)
+    spread = max(8.0 / cell, 1.0)
+    near = [c for c in cells if abs(c[0] - mid_lat) <= spread and abs(c[1] - mid_lon) <= 2 * spread]
+    near = near or list(cells)
+    lat = (sum(c[0] for c in near) / len(near) + 0.5) * cell
+    lon = (sum(c[1] for c in near) / len(near) + 0.5) * cell
+    return round(lat, 4), round(lon, 4)
+
+
 def _fill_centres(rows: list[Row]) -> None:
-    """Countries and US states get the median position of their towns."""
+    """Countries and first-level regions: a published centre, else the cell centre of towns."""
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for row in rows:
         if row["feature"] == "populated place" and row["latitude"] != "":
             towns[row["country_code"]].append((row["latitude"], row["longitude"]))
-            if row["country_code"] == "US" and row["admin1"]:
-                towns["US/" + row["admin1"]].append((row["latitude"], row["longitude"]))
+            if row["admin1"] and row["country_code"] != "SY":
+                key = f"{row['country_code']}/{row['admin1']}"
+                towns[key].append((row["latitude"], row["longitude"]))
     for row in rows:
         if row["latitude"] != "":
             continue
-        key = row["country_code"] if row["feature"] == "country" else "US/" + row["admin1"]
+        country = row["feature"] == "country"
+        known = COUNTRY_CENTRES.get(row["country_code"]) if country else None
+        if known is not None:
+            row["latitude"], row["longitude"] = known
+            continue
+        key = row["country_code"] if country else f"{row['country_code']}/{row['admin1']}"
         points = towns.get(key)
         if points:
-            row["latitude"] = round(statistics.median(p[0] for p in points), 4)
-            row["longitude"] = round(statistics.median(p[1] for p in points), 4)
+            row["latitude"], row["longitude"] = _cell_centre(points, 1.0 if country else 0.25)
 
 
 def _row_line(row: Row) -> str:

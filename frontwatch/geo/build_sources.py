@@ -22,6 +22,67 @@ MAX_GEONAMES_ALTERNATES = 10
 
 Row = dict[str, Any]
 
+#: Approximate geographic centres (lat, lon) of large countries, where the centre
+#: of their towns would mislead (the US without Alaska and Hawaii, Russia across
+#: Siberia). Rounded values as commonly published (e.g. by GeoNames for the
+#: country feature); smaller countries get the cell centre of their towns.
+COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
+    "AF": (33.0, 66.0),
+    "AO": (-12.5, 18.5),
+    "AR": (-34.0, -64.0),
+    "AU": (-25.0, 135.0),
+    "BO": (-17.0, -65.0),
+    "BR": (-10.0, -55.0),
+    "CA": (60.108, -113.643),
+    "CD": (-2.5, 23.5),
+    "CL": (-30.0, -71.0),
+    "CN": (35.0, 105.0),
+    "CO": (4.0, -73.25),
+    "DZ": (28.0, 3.0),
+    "EG": (27.0, 30.0),
+    "ET": (8.0, 38.0),
+    "FR": (46.0, 2.0),
+    "GB": (54.758, -2.695),
+    "GL": (72.0, -40.0),
+    "ID": (-5.0, 120.0),
+    "IN": (22.0, 79.0),
+    "IQ": (33.0, 44.0),
+    "IR": (32.0, 53.0),
+    "JP": (35.685, 139.753),
+    "KZ": (48.0, 68.0),
+    "LY": (28.0, 17.0),
+    "ML": (17.0, -4.0),
+    "MM": (22.0, 98.0),
+    "MN": (46.0, 105.0),
+    "MR": (20.0, -12.0),
+    "MX": (23.0, -102.0),
+    "MZ": (-18.25, 35.0),
+    "NA": (-22.0, 17.0),
+    "NE": (18.0, 9.0),
+    "NG": (10.0, 8.0),
+    "NO": (62.0, 10.0),
+    "NZ": (-42.0, 174.0),
+    "PE": (-10.0, -76.0),
+    "PH": (13.0, 122.0),
+    "PK": (30.0, 70.0),
+    "RU": (60.0, 100.0),
+    "SA": (25.0, 45.0),
+    "SD": (15.0, 30.0),
+    "SE": (62.0, 15.0),
+    "SO": (6.0, 48.0),
+    "SS": (8.0, 30.0),
+    "SY": (35.0, 38.0),
+    "TD": (15.0, 19.0),
+    "TR": (39.0, 35.0),
+    "TZ": (-6.0, 35.0),
+    "UA": (49.0, 32.0),
+    "US": (39.76, -98.5),
+    "VE": (8.0, -66.0),
+    "YE": (15.5, 47.5),
+    "ZA": (-29.0, 24.0),
+    "ZM": (-14.33, 27.5),
+}
+
 # Feature hints encoded in the Syrian map's control marks (suffix after the side).
 _MARK_FEATURES = (
     ("_hill", "hill"),
@@ -36,6 +97,34 @@ _MARK_FEATURES = (
 )
 _PARENS = re.compile(r"\s*\([^)]*\)\s*")
 _LATIN = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff'’ʿʾ]+$")
+
+
+#: First-level regions of other countries by GeoNames admin1 code; their
+#: centres are computed from their towns at build time.
+FIRST_LEVEL_REGIONS: dict[tuple[str, str], str] = {
+    ("GB", "ENG"): "England",
+    ("GB", "SCT"): "Scotland",
+    ("GB", "WLS"): "Wales",
+    ("GB", "NIR"): "Northern Ireland",
+    ("CA", "01"): "Alberta",
+    ("CA", "02"): "British Columbia",
+    ("CA", "03"): "Manitoba",
+    ("CA", "04"): "New Brunswick",
+    ("CA", "05"): "Newfoundland and Labrador",
+    ("CA", "07"): "Nova Scotia",
+    ("CA", "08"): "Ontario",
+    ("CA", "09"): "Prince Edward Island",
+    ("CA", "10"): "Quebec",
+    ("CA", "11"): "Saskatchewan",
+    ("AU", "01"): "Australian Capital Territory",
+    ("AU", "02"): "New South Wales",
+    ("AU", "03"): "Northern Territory",
+    ("AU", "04"): "Queensland",
+    ("AU", "05"): "South Australia",
+    ("AU", "06"): "Tasmania",
+    ("AU", "07"): "Victoria",
+    ("AU", "08"): "Western Australia",
+}
 
 
 def new_row(**values: Any) -> Row:
@@ -174,7 +263,11 @@ def geonames_rows() -> Iterator[Row]:
             country_code=cc,
             feature="populated place",
             population=int(city.get("population") or 0),
-            admin1=states.get(city.get("admin1code", ""), "") if cc == "US" else "",
+            admin1=(
+                states.get(city.get("admin1code", ""), "")
+                if cc == "US"
+                else FIRST_LEVEL_REGIONS.get((cc, city.get("admin1code", "")), "")
+            ),
             names=dedupe_names(city["name"], _latin_alternates(city.get("alternatenames")))[
                 :MAX_GEONAMES_ALTERNATES
             ],
@@ -188,6 +281,15 @@ def geonames_rows() -> Iterator[Row]:
             precision=3,
             admin1=state["name"],
             names=[code] if len(code) == 2 else [],
+        )
+    for (cc, code), name in sorted(FIRST_LEVEL_REGIONS.items()):
+        yield new_row(
+            id=f"a1:{cc}.{code}",
+            name=name,
+            country_code=cc,
+            feature="admin1",
+            precision=3,
+            admin1=name,
         )
     for code, cont in sorted(gc.get_continents().items()):
         yield new_row(

@@ -55,11 +55,15 @@ FUZZY_CUTOFF = 88.0
 FEATURE_WEIGHT = {
     "country": 1.0,
     "continent": 1.0,
-    "admin1": 1.0,
-    "populated place": 0.95,
-    "admin2": 0.85,
-    "admin3": 0.7,
+    "admin1": 0.9,
+    "populated place": 0.9,
+    "admin2": 0.75,
+    "admin3": 0.6,
 }
+#: Population term of units that carry no population of their own.
+_UNIT_POPULATION = {"country": 1.0, "continent": 1.0, "admin1": 0.85}
+#: A match on an alternate name (not the entry's own name) is worth this much.
+ALTERNATE_QUALITY = 0.9
 _OTHER_FEATURE_WEIGHT = 0.4
 _ADMIN_FEATURES = ("admin1", "admin2", "admin3")
 # Towns this big (or countries/admin1/continents) join the fuzzy pool without a country hint.
@@ -161,6 +165,7 @@ class Gazetteer:
         self._base_dir = base_dir
         self._entries: dict[int, GazetteerEntry] = {}
         self._pools: dict[str, tuple[list[str], list[list[int]]]] = {}
+        self._lookups: dict[tuple[str, str | None, int, bool], list[Candidate]] = {}
 
     @classmethod
     def load(cls, extra_paths: Sequence[Path] = (), base_dir: Path | None = None) -> Gazetteer:
@@ -250,8 +255,26 @@ class Gazetteer:
         close spellings (ratio >= 88) in the hinted country, else among big towns.
         The score mixes match quality, country hint, feature and population.
         """
+        cache_key = (name, country, limit, fuzzy)
+        cached = self._lookups.get(cache_key)
+        if cached is not None:
+            return list(cached)
+        if len(self._lookups) > 50_000:
+            self._lookups.clear()
+        result = self._lookup(name, country, limit, fuzzy)
+        self._lookups[cache_key] = result
+        return list(result)
+
+    def _lookup(self, name: str, country: str | None, limit: int, fuzzy: bool) -> list[Candidate]:
         key = normalise_name(name)
-        found = [(e, 1.0, key) for e in self.exact(name)]
+        short = len(key.replace(" ", "")) <= 3
+        found = []
+        for e in self.exact(name):
+            if short and name not in (e.name, *e.names):
+                # Two- or three-letter keys ("Dr", "Air" ~ "AER") match only literally.
+                continue
+            primary = normalise_name(e.name) == key
+            found.append((e, 1.0 if primary else ALTERNATE_QUALITY, key))
         if not found and fuzzy and len(key) >= 4:
             from rapidfuzz import fuzz, process
 
@@ -314,8 +337,16 @@ def _in_pool(fields: list[str], country: str | None) -> bool:
 
 
 def rank_score(entry: GazetteerEntry, quality: float, country: str | None) -> float:
-    """Combine match quality, country hint, feature and population into 0-1."""
+    """Combine match quality, country hint, feature and population into 0-1.
+
+    Population counts on a log scale (a village of 500 ~ 0.4, a city of a
+    million ~ 0.9); countries, continents and admin1 units count as populous.
+    An own-name match (quality 1) beats an alternate-name match (0.9) of a
+    place of similar standing.
+    """
     feature = FEATURE_WEIGHT.get(entry.feature, _OTHER_FEATURE_WEIGHT)
-    population = min(1.0, math.log10(entry.population + 1) / 7.0)
+    population = _UNIT_POPULATION.get(entry.feature)
+    if population is None:
+        population = min(1.0, math.log10(entry.population + 1) / 6.5)
     in_country = 1.0 if country and entry.country_code == country else 0.0
-    return round(0.6 * quality + 0.2 * in_country + 0.1 * feature + 0.1 * population, 4)
+    return round(0.5 * quality + 0.15 * in_country + 0.15 * feature + 0.2 * population, 4)

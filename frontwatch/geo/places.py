@@ -13,10 +13,12 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from frontwatch.geo.phrases import (
+    ABBREVIATION_RE,
     CUE_AFTER,
     CUE_BEFORE,
     DIRECTION_NAME_RE,
@@ -25,6 +27,7 @@ from frontwatch.geo.phrases import (
     NAME_RE,
     NEAR_AFTER,
     NEAR_BEFORE,
+    PARENT_SEPARATOR_RE,
     REGION_RE,
     ROAD_RE,
     RURAL_RE,
@@ -40,6 +43,16 @@ _NON_PLACE_LABELS = frozenset(
 )
 # Resolved places closer than this (km) to another one support each other.
 _NEAR_KM = 60.0
+# Towns this big are known well enough to count without a place cue.
+_MAJOR_POPULATION = 100_000
+_MAJOR_FEATURES = frozenset({"country", "continent", "admin1"})
+#: Bonuses when choosing among candidates (on top of the gazetteer's rank score).
+_FOCUS_BONUS = 0.1
+_PARENT_BONUS = 0.3
+_ADMIN1_BONUS = 0.1
+_NEAR_BONUS = 0.1
+# A country's or continent's own name means that unit, whatever the focus country.
+_COUNTRY_BONUS = 0.15
 
 
 @dataclass
@@ -52,6 +65,8 @@ class _Mention:
     settlement: bool
     candidates: list[Candidate]
     qualifier: str | None = None
+    #: a longer NER entity the name sits inside ("Stormy Daniels", "New York Times")
+    outer: tuple[str, int, int] | None = None
 
 
 def _distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
@@ -61,11 +76,51 @@ def _distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _label_at(doc: Any, start: int, end: int) -> str:
-    for ent in doc.ents:
-        if ent.start_char < end and start < ent.end_char:
-            return str(ent.label_)
+def _entities(doc: Any) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the doc's entities (``doc.ents`` is rebuilt on every access)."""
+    return [(e.start_char, e.end_char, str(e.label_)) for e in doc.ents]
+
+
+def _label_at(ents: list[tuple[int, int, str]], start: int, end: int) -> str:
+    for s, e, label in ents:
+        if s < end and start < e:
+            return label
+        if s >= end:
+            break
     return ""
+
+
+def _outer_entity(
+    ents: list[tuple[int, int, str]], start: int, end: int
+) -> tuple[str, int, int] | None:
+    for s, e, label in ents:
+        if s <= start and end <= e and (e - s) > (end - start):
+            return (label, s, e)
+        if s >= end:
+            break
+    return None
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Lower-case English words (the spaCy lemmatizer's WordNet index), or an empty set."""
+    try:
+        from frontwatch.nlp import load_nlp
+        from frontwatch.settings import Settings
+
+        lemmatizer = load_nlp(Settings().spacy_model).get_pipe("lemmatizer")
+        index = lemmatizer.lookups.get_table("lemma_index")
+        return frozenset(w for words in index.values() for w in words if w.isalpha())
+    except Exception:
+        return frozenset()
+
+
+def _major(entry: GazetteerEntry) -> bool:
+    return entry.feature in _MAJOR_FEATURES or entry.population >= _MAJOR_POPULATION
+
+
+def _is_abbreviation(text: str) -> bool:
+    return (len(text) <= 3 and text.isupper()) or bool(ABBREVIATION_RE.fullmatch(text))
 
 
 def _words_before(text: str, start: int, n: int = 3) -> list[str]:
@@ -183,7 +238,19 @@ def _regions(
 def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_Mention]:
     """Name chunks not inside a region/road phrase, split into gazetteer-matching spans."""
     text = doc.text
+    ents = _entities(doc)
     out: list[_Mention] = []
+    for match in ABBREVIATION_RE.finditer(text):
+        start, end = match.span()
+        if any(start < b and a < end for a, b in taken):
+            continue
+        cands = gaz.lookup(match.group(0), limit=3, fuzzy=False)
+        if cands:
+            before = _words_before(text, start, 1)
+            cue = bool(before and before[-1] in CUE_BEFORE)
+            label = _label_at(ents, start, end)
+            out.append(_Mention(start, end, match.group(0), label, cue, False, cands, None, None))
+    taken = taken + [(m.start, m.end) for m in out]
     for chunk in NAME_RE.finditer(text):
         if any(chunk.start() < b and a < chunk.end() for a, b in taken):
             continue
@@ -198,7 +265,7 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
                 if text[end - 2 : end] == "'s":
                     end -= 2
                 surface = text[start:end]
-                label = _label_at(doc, start, end)
+                label = _label_at(ents, start, end)
                 cands = gaz.lookup(surface, limit=8, fuzzy=label in _STRONG_LABELS and j - i == 1)
                 if cands or j == i + 1:
                     break
@@ -225,9 +292,11 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
                         settlement,
                         cands,
                         _qualifier(text, start, end),
+                        _outer_entity(ents, start, end),
                     )
                 )
             i = j
+    out.sort(key=lambda m: m.start)
     return out
 
 
@@ -235,22 +304,32 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
     """Whether a matched name is a place mention (NER label is evidence, not a verdict)."""
     if not m.candidates:
         return False
-    if len(m.text) <= 3 and m.text.isupper():
-        # Abbreviations ("US", "EU") only as a literal name, never via folded keys.
+    if _is_abbreviation(m.text):
+        # Abbreviations ("US", "U.K.") only as a literal name, never via folded keys.
         m.candidates = [c for c in m.candidates if m.text in (c.entry.name, *c.entry.names)]
         return bool(m.candidates) and m.candidates[0].entry.feature == "country"
+    best = m.candidates[0].entry
+    major = _major(best)
+    if m.outer is not None:
+        label = m.outer[0]
+        # Never part of a person's name ("Stormy Daniels"); inside an organisation
+        # or title only a well-known place ("New York Times", "Air Canada").
+        if label == "PERSON" or (label not in _STRONG_LABELS and not major):
+            return False
+    common = " " not in m.text and m.text.lower() in _common_words()
     if m.label in _STRONG_LABELS or m.cue:
-        return True
+        return not common or major or m.label in _STRONG_LABELS or m.settlement
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     if not tokens or any(t.is_stop or t.pos_ not in ("PROPN",) for t in tokens):
         return False
     if m.label in ("PERSON", "NORP") and len(tokens) == 1:
         return False  # a lone first name or demonym needs a place cue
-    best = m.candidates[0].entry
-    if focus and best.country_code == focus:
+    if common:
+        return major
+    if focus and best.country_code == focus and m.label != "PERSON":
         return True
-    return best.feature in ("country", "admin1", "continent") or best.population >= 100_000
+    return major
 
 
 def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | None) -> str | None:
@@ -273,17 +352,41 @@ def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | N
 
 
 def _choose(
-    m: _Mention, focus: str | None, anchors: list[GazetteerEntry], admin1s: set[str]
+    m: _Mention,
+    focus: str | None,
+    anchors: list[GazetteerEntry],
+    admin1s: set[str],
+    parent: GazetteerEntry | None = None,
 ) -> Candidate:
     def score(c: Candidate) -> float:
-        s = c.score + (0.15 if focus and c.entry.country_code == focus else 0.0)
+        s = c.score + (_FOCUS_BONUS if focus and c.entry.country_code == focus else 0.0)
+        if c.entry.feature in ("country", "continent"):
+            s += _COUNTRY_BONUS
         if c.entry.admin1 and c.entry.admin1 in admin1s:
-            s += 0.1
+            s += _ADMIN1_BONUS
+        if parent is not None and parent.id != c.entry.id:
+            if parent.feature == "admin1" and parent.admin1 and c.entry.admin1 == parent.admin1:
+                s += _PARENT_BONUS
+            elif parent.country_code and c.entry.country_code == parent.country_code:
+                s += _PARENT_BONUS * (0.5 if parent.feature == "admin1" else 1.0)
         if any(_distance_km(c.entry, a) < _NEAR_KM for a in anchors if a.id != c.entry.id):
-            s += 0.1
+            s += _NEAR_BONUS
         return s
 
     return max(m.candidates, key=score)
+
+
+def _parents(accepted: list[_Mention], text: str) -> dict[int, GazetteerEntry]:
+    """ "Parkland, Florida", "Brussels, Belgium", "Kafr Zita in Hama": the parent unit."""
+    ordered = sorted(accepted, key=lambda m: m.start)
+    out: dict[int, GazetteerEntry] = {}
+    for child, parent in itertools.pairwise(ordered):
+        top = parent.candidates[0].entry
+        if top.feature in ("country", "admin1") and PARENT_SEPARATOR_RE.match(
+            text[child.end : parent.start]
+        ):
+            out[child.start] = top
+    return out
 
 
 def _unknown(m: _Mention, places: list[Place], text: str) -> Place | None:
@@ -364,8 +467,15 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
             spans.add((m.start, m.end))
     anchors = [m.candidates[0].entry for m in accepted if m.candidates and len(m.candidates) == 1]
     places = list(regions)
+    parents = _parents(accepted, text)
+    # One name, one place in a report: the mention with a parent ("Parkland,
+    # Florida") decides for the bare mentions of the same name.
+    decided: dict[str, Candidate] = {}
     for m in accepted:
-        best = _choose(m, focus, anchors, admin1s)
+        if m.start in parents:
+            decided.setdefault(m.text, _choose(m, focus, anchors, admin1s, parents[m.start]))
+    for m in accepted:
+        best = decided.get(m.text) or _choose(m, focus, anchors, admin1s, parents.get(m.start))
         place = _place(gazetteer, text, m.start, m.end, best.entry, best.score)
         if m.qualifier:
             place = replace(place, qualifier=m.qualifier, precision=max(2, place.precision))

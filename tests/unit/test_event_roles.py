@@ -70,7 +70,9 @@ def test_retold_strike_without_perpetrator_is_the_same_event() -> None:
 
 
 def test_wrapped_first_line_is_not_a_headline() -> None:
-    assert not is_headline_like("Sudan's Army and Rapid Support Forces Clashed in Omdurman on", None)
+    assert not is_headline_like(
+        "Sudan's Army and Rapid Support Forces Clashed in Omdurman on", None
+    )
     report = extract(
         "Sudan's army and the paramilitary Rapid Support Forces clashed in Omdurman on\n"
         "Wednesday, residents said.\n",

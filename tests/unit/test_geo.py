@@ -102,3 +102,27 @@ def test_unknown_village_near_known_town(make_doc: Any, gaz: Gazetteer) -> None:
 def test_person_names_are_not_places(make_doc: Any, gaz: Gazetteer) -> None:
     doc = make_doc("Spokesman Ahmed Hassan said on Monday that talks would resume.")
     assert find_places(doc, gaz) == []
+
+
+def test_dotted_abbreviation_and_country_names(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("The U.S. and Mexico signed the deal, officials in Peru said.")
+    found = _by_text(find_places(doc, gaz))
+    assert found["U.S."].country_code == "US" and found["U.S."].feature == "country"
+    assert found["Mexico"].feature == "country" and found["Mexico"].country_code == "MX"
+    assert found["Peru"].feature == "country"
+
+
+def test_parent_unit_disambiguates(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc(
+        "The meeting took place in Brussels, Belgium, after a shooting in Parkland, Florida."
+    )
+    found = _by_text(find_places(doc, gaz))
+    assert found["Brussels"].country_code == "BE"
+    assert found["Parkland"].country_code == "US" and found["Parkland"].admin1 == "Florida"
+
+
+def test_names_inside_person_names_are_not_places(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Nobody cares about Stormy Daniels, said Prince Bishop in London.")
+    texts = {p.text for p in find_places(doc, gaz)}
+    assert "Daniels" not in texts and "Bishop" not in texts
+    assert "London" in texts
