@@ -94,7 +94,8 @@ def token_range_text(doc: Any, tokens: Sequence[Any]) -> tuple[str, int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     start, end = first.idx, last.idx + len(last.text)
-    return doc.text[start:end], start, end
+    # doc[i:j].text, not doc.text[...]: Doc.text is rebuilt from every token on each access.
+    return doc[first.i : last.i + 1].text, start, end
 
 
 def trim_tokens(tokens: list[Any], *, drop_det: bool) -> list[Any]:

@@ -63,10 +63,10 @@ def _is_quantity(token: Any, cues: ClaimCues) -> bool:
     return token.lower_ in cues.vague_numbers and " " not in token.lower_
 
 
-def _run_start(token: Any) -> Any:
+def _run_start(token: Any, sent: Any) -> Any:
     """First word of the figure ending at ``token`` ("two" in "two hundred and five")."""
     first = token
-    start = token.sent.start
+    start = sent.start
     while first.like_num and first.i > start:
         prev = first.nbor(-1)
         if prev.like_num:
@@ -80,11 +80,12 @@ def _run_start(token: Any) -> Any:
     return first
 
 
-def _quantity(first: Any, last: Any, cues: ClaimCues) -> tuple[int | None, str | None]:
+def _quantity(first: Any, last: Any, cues: ClaimCues, sent: Any) -> tuple[int | None, str | None]:
     """Read the figure ``first``..``last`` with its qualifier ("more than 110")."""
     doc = last.doc
-    phrase = doc.text[first.idx : last.idx + len(last)]
-    before = " ".join(doc.text[last.sent.start_char : first.idx].lower().split())
+    # Spans, not doc.text[...]: Doc.text is rebuilt from every token on each access.
+    phrase = doc[first.i : last.i + 1].text
+    before = " ".join(doc[sent.start : first.i].text.lower().split())
     qualifier = next(
         (cue for cue in cues.qualifiers if before == cue or before.endswith(" " + cue)), None
     )
@@ -287,7 +288,10 @@ def _claimant_phrase(head: Any, actors: Sequence[Actor]) -> str | None:
         return "" if head.lower_ != "who" else None
     start, end = _phrase(head)
     actor = _overlapping_actor(start, end, actors)
-    return actor.name if actor else head.doc.text[start:end]
+    if actor:
+        return str(actor.name)
+    span = head.doc.char_span(start, end, alignment_mode="expand")
+    return str(span.text) if span is not None else None
 
 
 def _claimants(
@@ -313,7 +317,9 @@ def _claimants(
                 if g.dep_ == "pobj"
             ]
         elif _word(token) & cues.speech_verbs and token.pos_ in {"VERB", "AUX"}:
-            heads = [c for c in token.children if c.dep_ == "nsubj"] or _trailing_speaker(token)
+            heads = [c for c in token.children if c.dep_ == "nsubj"] or _trailing_speaker(
+                token, sent
+            )
             if heads:
                 by_verb[token.i] = _claimant_phrase(heads[0], actors)
         if heads and not found:
@@ -321,10 +327,9 @@ def _claimants(
     return by_verb, default
 
 
-def _trailing_speaker(verb: Any) -> list[Any]:
+def _trailing_speaker(verb: Any, sent: Any) -> list[Any]:
     """ "..., the Syrian Observatory for Human Rights said.": the phrase between the last
     comma and a sentence-final verb of saying, when the parser missed its subject."""
-    sent = verb.sent
     after = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
     if after:
         return []
@@ -383,7 +388,7 @@ def find_claims(doc: Any, actors: Sequence[Actor]) -> list[Claim]:
         for token in sent:
             if not _is_quantity(token, cues):
                 continue
-            first = _run_start(token)
+            first = _run_start(token, sent)
             found = _classify(_syntactic_head(first, token), cues)
             if found is None:
                 continue
@@ -393,7 +398,7 @@ def find_claims(doc: Any, actors: Sequence[Actor]) -> list[Claim]:
             value: int | None = 1  # "... and the bomber"
             qualifier: str | None = None
             if token.lower_ not in _DEFINITE:
-                value, qualifier = _quantity(first, token, cues)
+                value, qualifier = _quantity(first, token, cues, sent)
             if value is None:
                 continue
             claimant = _claimant_for(nominal, by_verb, default)

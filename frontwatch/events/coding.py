@@ -55,14 +55,6 @@ class CodingInputs:
     source: str | None
 
 
-def _sentence_of(doc: Any, start: int) -> tuple[int, int]:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return start, start
-    sent = span.sent
-    return sent.start_char, sent.end_char
-
-
 def _territory_mentions(
     inputs: CodingInputs, lexicon: CueLexicon
 ) -> list[tuple[EventMention, TerritoryChange]]:

@@ -16,6 +16,7 @@ Decision rules, following ACLED's codebook (see ACLED_CODING_NOTES.md):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,11 +129,22 @@ def detect_mentions(
     """Every event mention in the document, in text order."""
     mentions: list[EventMention] = []
     report_non_political = bool(lexicon.non_political.search(doc.text))
+    # Sorted by start so each sentence takes its own slice (long reports stay linear).
+    actors = sorted(actors, key=lambda a: a.start)
+    places = sorted(places, key=lambda p: p.start)
+    actor_starts = [a.start for a in actors]
+    place_starts = [p.start for p in places]
     for sent in doc.sents:
-        context = _sentence_context(sent, actors, places, lexicon)
-        cues = lexicon.find(context.text, offset=context.start)
+        cues = lexicon.find(sent.text, offset=sent.start_char)
         if not cues:
             continue
+        lo, hi = sent.start_char, sent.end_char
+        context = _sentence_context(
+            sent,
+            actors[bisect.bisect_left(actor_starts, lo) : bisect.bisect_left(actor_starts, hi)],
+            places[bisect.bisect_left(place_starts, lo) : bisect.bisect_left(place_starts, hi)],
+            lexicon,
+        )
         mentions.extend(_sentence_mentions(doc, context, cues, lexicon, report_non_political))
     return mentions
 

@@ -151,7 +151,7 @@ def _place_phrase(doc: Any, head: Any, places: Sequence[Place]) -> tuple[str, Pl
         return text, None
     place: Place = found[-1]
     bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    if len(found) == 1 and bare == doc.text[place.start : place.end]:
+    if len(found) == 1 and bare == place.text:
         return place.name, place
     return text, place
 

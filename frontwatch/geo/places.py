@@ -9,6 +9,7 @@ by patterns from :mod:`frontwatch.geo.phrases`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import defaultdict
@@ -81,8 +82,17 @@ def _entities(doc: Any) -> list[tuple[int, int, str]]:
     return [(e.start_char, e.end_char, str(e.label_)) for e in doc.ents]
 
 
+def _first_entity_index(ents: list[tuple[int, int, str]], start: int) -> int:
+    """Index of the first entity that may overlap a span starting at ``start``.
+
+    Entities are in text order and do not overlap, so their ends are sorted too.
+    """
+    return bisect.bisect_right(ents, start, key=lambda ent: ent[1])
+
+
 def _label_at(ents: list[tuple[int, int, str]], start: int, end: int) -> str:
-    for s, e, label in ents:
+    for i in range(_first_entity_index(ents, start), len(ents)):
+        s, e, label = ents[i]
         if s < end and start < e:
             return label
         if s >= end:
@@ -93,7 +103,8 @@ def _label_at(ents: list[tuple[int, int, str]], start: int, end: int) -> str:
 def _outer_entity(
     ents: list[tuple[int, int, str]], start: int, end: int
 ) -> tuple[str, int, int] | None:
-    for s, e, label in ents:
+    for i in range(_first_entity_index(ents, start), len(ents)):
+        s, e, label = ents[i]
         if s <= start and end <= e and (e - s) > (end - start):
             return (label, s, e)
         if s >= end:
@@ -465,7 +476,15 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
             m.cue = True
             accepted.append(m)
             spans.add((m.start, m.end))
-    anchors = [m.candidates[0].entry for m in accepted if m.candidates and len(m.candidates) == 1]
+    # Distinct unambiguous places only: a long report repeating names must not make
+    # nearness checks quadratic.
+    anchors = list(
+        {
+            m.candidates[0].entry.id: m.candidates[0].entry
+            for m in accepted
+            if m.candidates and len(m.candidates) == 1
+        }.values()
+    )
     places = list(regions)
     parents = _parents(accepted, text)
     # One name, one place in a report: the mention with a parent ("Parkland,
