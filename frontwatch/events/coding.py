@@ -204,8 +204,10 @@ def _fill_generic_actors(
             draft.actor1 = _generic("Protesters", 6, country, code)
         elif sub == "Excessive force against protesters" and draft.actor2 is None:
             draft.actor2 = _generic("Protesters", 6, country, code)
-        elif sub == "Mob violence" and draft.actor1 is None:
+        elif sub == "Mob violence" and (draft.actor1 is None or draft.actor1.inter == 6):
             draft.actor1 = _generic("Rioters", 5, country, code)
+            if draft.actor2 is None:
+                draft.actor2 = _generic("Civilians", 7, country, code)
         elif draft.actor1 is None and sub not in ("Agreement", "Other"):
             draft.actor1 = _generic("Unidentified Armed Group", 3, country, code)
         if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") and (
@@ -247,10 +249,12 @@ def _salience(draft: EventDraft, ontology: Ontology, text_length: int, fatalitie
     event_type = ontology.sub_event(draft.sub_event_type).event_type
     earliness = 1.0 - draft.first_position / max(text_length, 1)
     precision_bonus = 0.3 if draft.place is not None and draft.place.precision == 1 else 0.0
+    # Wire copy puts the main event in the lede: earliness weighs about as much as a
+    # second mention, and repeated mentions count with diminishing weight.
     return (
-        len(draft.mentions)
+        0.6 * min(len(draft.mentions), 4)
         + _TYPE_WEIGHT.get(event_type, 0.5)
-        + 0.5 * earliness
+        + 1.2 * earliness
         + precision_bonus
         + (0.5 if fatalities else 0.0)
     )

@@ -99,6 +99,9 @@ def _bound_actor(cue: CueMatch, actors: Sequence[Actor]) -> Actor | None:
 
 def _protest_type(cues: Sequence[CueMatch], context: SentenceContext) -> str:
     kinds = {c.sub_event_type for c in cues}
+    if "Mob violence" in kinds and "Peaceful protest" not in kinds:
+        # A crowd that attacks with no demonstration named: a lynching, not a riot.
+        return "Mob violence"
     if "Violent demonstration" in kinds or "Mob violence" in kinds:
         return "Violent demonstration"
     if "Excessive force against protesters" in kinds:
@@ -152,6 +155,8 @@ def detect_mentions(
 def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> bool:
     if lexicon.blocked(cue.sub_event_type, context.text):
         return False
+    if lexicon.has_context("background", context.text):
+        return False
     needs = cue.needs
     if needs is None:
         return True
@@ -181,7 +186,9 @@ def _sentence_mentions(
     if report_non_political and not context.armed and not context.protest:
         return []
     verbs = lexicon.reporting_verbs
-    if context.protest:
+    armed_weapon = any(c.weapon for c in usable)
+    if context.protest and not armed_weapon:
+        # A bomb or a strike at a rally is an attack, not a protest event.
         return _protest_mentions(doc, context, usable, verbs)
     has_battle = any(c.sub_event_type == "Armed clash" for c in usable)
     weapon_bound = {

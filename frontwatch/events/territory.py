@@ -70,6 +70,12 @@ def _through_control(obj: Any) -> Any:
     return obj
 
 
+def _peaceful_entry(sentence: str) -> bool:
+    """True when the sentence says the place was entered without a fight."""
+    text = sentence.lower()
+    return any(marker in text for marker in _cues()["peaceful_entry_markers"])
+
+
 def _subject(verb: Any) -> Any | None:
     """The subject of ``verb``, looking up through "managed to"/"advanced and".
 
@@ -78,7 +84,9 @@ def _subject(verb: Any) -> Any | None:
     """
     cur = verb
     for _ in range(4):
-        subj = _child(cur, {"nsubj"})
+        # the subject nearest the verb: a dateline ("KABUL, Aug 15 -") may parse as one too
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        subj = max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i) if subjects else None
         if subj is not None:
             if subj.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
                 return cur.head
@@ -93,7 +101,7 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _roles(trigger: Any) -> tuple[Any | None, Any | None, Any | None] | None:
+def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | None] | None:
     """(object, agent, loser) tokens for a cue token, or None when it is no cue."""
     cues = _cues()
     # the small model lemmatises "retook" to itself: match the lemma or the form
@@ -119,6 +127,17 @@ def _roles(trigger: Any) -> tuple[Any | None, Any | None, Any | None] | None:
                 return None
             owner = _pobj(ctrl, {"of"}) or _child(ctrl, {"poss", "compound", "amod"})
             return _child(trigger, {"nsubj"}), owner, None
+        if lemma in cues["expel_verbs"] and dobj is not None:
+            # "X drove Russian forces out of the village of Y": Y changed hands.
+            out = _child(trigger, {"prep", "advmod", "prt"}, {"out"})
+            place = _pobj(out, {"of"}) if out is not None else _pobj(trigger, {"from"})
+            if place is None:
+                return None
+            return place, _subject(trigger), dobj
+        if lemma in cues["entry_verbs"] and _peaceful_entry(sentence):
+            # "M23 rebels walked into Bukavu, meeting no resistance"
+            into = _pobj(trigger, {"into"})
+            return (into if into is not None else dobj), _subject(trigger), None
         if lemma in cues["capture_verbs"] or lemma in cues["control_verbs"]:
             if dobj is not None and dobj.lemma_.lower() in cues["control_nouns"]:
                 if lemma not in cues["control_verbs"]:
@@ -207,6 +226,11 @@ def _actor_name(doc: Any, tok: Any | None, actors: Sequence[Actor]) -> str | Non
         return None
     text, start, end = token_range_text(doc, toks)
     found = overlapping(actors, start, end)
+    if not found:
+        # "KABUL, Aug 15 (Reuters) - Taliban fighters entered ...": a dateline parsed
+        # as the subject; the actor sits further inside the subject's subtree.
+        subtree = list(tok.subtree)
+        found = overlapping(actors, subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
     return str(found[0].name) if found else text
 
 
@@ -244,7 +268,7 @@ def find_territory_changes(
     seen: set[tuple[int, str, str | None]] = set()
     for sent in doc.sents:
         for trigger in sent:
-            roles = _roles(trigger)
+            roles = _roles(trigger, sent.text)
             if roles is None or roles[0] is None:
                 continue
             if is_non_factual(trigger, cues["non_factual"], cues["modals"]):
