@@ -75,7 +75,11 @@ def _sentence_context(
     in_actors = tuple(a for a in actors if _within(a.start, a.end, start, end))
     in_places = tuple(p for p in places if _within(p.start, p.end, start, end))
     text = sent.text
-    protest = lexicon.has_context("protest", text) or any(a.inter in (5, 6) for a in in_actors)
+    protest = (
+        lexicon.has_context("protest", text)
+        or lexicon.has_context("crowd_control", text)
+        or any(a.inter in (5, 6) for a in in_actors)
+    )
     return SentenceContext(
         text=text,
         start=start,
@@ -157,6 +161,9 @@ def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> boo
         return False
     if lexicon.has_context("background", context.text):
         return False
+    earlier = lexicon.contexts.get("earlier_event")
+    if earlier is not None and earlier.search(context.text[: cue.start - context.start]):
+        return False
     needs = cue.needs
     if needs is None:
         return True
@@ -185,6 +192,9 @@ def _sentence_mentions(
         return []
     if report_non_political and not context.armed and not context.protest:
         return []
+    if report_non_political:
+        # Troops deployed for flood relief are no change to an armed group's activity.
+        usable = [c for c in usable if c.sub_event_type != "Change to group/activity"]
     verbs = lexicon.reporting_verbs
     armed_weapon = any(c.weapon for c in usable)
     if context.protest and not armed_weapon:

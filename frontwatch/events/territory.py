@@ -70,6 +70,11 @@ def _through_control(obj: Any) -> Any:
     return obj
 
 
+def _is_force(token: Any) -> bool:
+    """ "drove Russian forces out of X" (a side), not "drove cattle from a camp"."""
+    return token.pos_ == "PROPN" or token.lemma_.lower() in _cues()["force_nouns"]
+
+
 def _peaceful_entry(sentence: str) -> bool:
     """True when the sentence says the place was entered without a fight."""
     text = sentence.lower()
@@ -127,7 +132,7 @@ def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | N
                 return None
             owner = _pobj(ctrl, {"of"}) or _child(ctrl, {"poss", "compound", "amod"})
             return _child(trigger, {"nsubj"}), owner, None
-        if lemma in cues["expel_verbs"] and dobj is not None:
+        if lemma in cues["expel_verbs"] and dobj is not None and _is_force(dobj):
             # "X drove Russian forces out of the village of Y": Y changed hands.
             out = _child(trigger, {"prep", "advmod", "prt"}, {"out"})
             place = _pobj(out, {"of"}) if out is not None else _pobj(trigger, {"from"})
