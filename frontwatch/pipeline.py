@@ -223,7 +223,7 @@ def check_stages(stages: Sequence[Stage], provided: Iterable[str] = ("doc",)) ->
     >>> check_stages(DEFAULT_STAGES)
     >>> check_stages(DEFAULT_STAGES[1:3])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    frontwatch.errors.FrontwatchError: stage 'actors' requires 'year', ...
+    frontwatch.errors.FrontwatchError: stage 'places' requires 'dates', ...
     """
     available = set(provided)
     for stage in stages:

@@ -94,22 +94,29 @@ _CONTINUING_WORDS = frozenset(
 )
 
 
+# A line this long that does not end a sentence was wrapped by its sender.
+_WRAP_FULL_LENGTH = 60
+
+
 def _ends_mid_phrase(line: str) -> bool:
     last = line.rsplit(" ", 1)[-1]
     return line.endswith((",", "-")) or last.lower() in _CONTINUING_WORDS
 
 
 def unwrap_paragraph(block: str) -> str:
-    """Join the hard-wrapped lines of one paragraph (no blank line between them).
+    r"""Join the hard-wrapped lines of one paragraph (no blank line between them).
 
     A line continues on the next when it is long, does not end a sentence and
     is not itself a Title Case headline: wire copy wrapped at 80 columns
     ("the southern city of" / "Kherson on Monday") becomes one line again.
 
-    >>> unwrap_paragraph("Troops shelled the southern city of\nKherson on Monday.")
-    'Troops shelled the southern city of Kherson on Monday.'
+    >>> unwrap_paragraph("Government troops shelled the southern port city of\nKherson on Monday.")
+    'Government troops shelled the southern port city of Kherson on Monday.'
     >>> unwrap_paragraph("Short Headline Here\nThe lede follows.")
     'Short Headline Here\nThe lede follows.'
+    >>> unwrap_paragraph("Gunmen kidnapped seven passengers from a bus near Bandiagara in central\n"
+    ...                  "Mali on Tuesday.")
+    'Gunmen kidnapped seven passengers from a bus near Bandiagara in central Mali on Tuesday.'
     """
     out: list[str] = []
     for raw_line in block.split("\n"):
@@ -121,7 +128,12 @@ def unwrap_paragraph(block: str) -> str:
             len(previous) >= _WRAP_MIN_LENGTH
             and not ends_sentence(previous)
             and not is_headline_like(previous, None)
-            and (line[0].islower() or _ends_mid_phrase(previous))
+            and (
+                line[0].islower()
+                or _ends_mid_phrase(previous)
+                # a full-width line cut mid-sentence ("... in central" / "Mali on Tuesday")
+                or (len(previous) >= _WRAP_FULL_LENGTH and not previous.endswith(":"))
+            )
         ):
             out[-1] = f"{previous} {line}"
         else:
@@ -129,8 +141,14 @@ def unwrap_paragraph(block: str) -> str:
     return "\n".join(out)
 
 
+# Control characters (but tab and line breaks) and zero-width marks: stray bytes of
+# scraping that would split words ("four\x07 civilians").
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+
+
 def stage_lines(draft: Draft) -> Draft:
     text = draft.raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_CHARS.sub("", text)
     paragraphs = re.split(r"\n[ \t]*\n", text)
     unwrapped = "\n".join(unwrap_paragraph(p) for p in paragraphs)
     return replace(draft, lines=tuple(split_lines(unwrapped)))

@@ -272,8 +272,9 @@ def find_territory_changes(
     out: list[TerritoryChange] = []
     seen: set[tuple[int, str, str | None]] = set()
     for sent in doc.sents:
+        sent_text = sent.text  # Span.text is rebuilt on each access
         for trigger in sent:
-            roles = _roles(trigger, sent.text)
+            roles = _roles(trigger, sent_text)
             if roles is None or roles[0] is None:
                 continue
             if is_non_factual(trigger, cues["non_factual"], cues["modals"]):
@@ -286,7 +287,7 @@ def find_territory_changes(
                 else _from_actor(doc, trigger, obj, actors)
             )
             when = pick_date(dates, sent.start_char, sent.end_char, trigger.idx)
-            evidence = Evidence("territory", sent.text, sent.start_char, sent.end_char)
+            evidence = Evidence("territory", sent_text, sent.start_char, sent.end_char)
             for item in _items(doc, obj):
                 text, start, end = token_range_text(doc, item)
                 if item[-1].i == sent.end - 1 and text.endswith("."):

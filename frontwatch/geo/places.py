@@ -334,6 +334,11 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
     if m.text.isupper() and len(m.text) <= 5 and not m.cue and not _line_start(doc.text, m.start):
         return False  # "SANA said", "NATO": an acronym, unless a dateline opens the line
     common = " " not in m.text and m.text.lower() in _common_words()
+    if m.text.isupper() and not major:
+        # In capitals every word looks like a name: "THE VILLAGE" is no place.
+        words = m.text.lower().split()
+        if all(w in _common_words() or w in {"the", "of", "a", "an"} for w in words):
+            return False
     if m.label in _STRONG_LABELS or m.cue:
         return not common or major or m.label in _STRONG_LABELS or m.settlement
     span = doc.char_span(m.start, m.end, alignment_mode="expand")

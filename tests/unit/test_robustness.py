@@ -2,9 +2,9 @@
 
 Every text here is written for this file. Each test checks more than "no
 exception": the events it must find, or the values it must never produce.
-Cases that expose a known bug are marked ``xfail(strict=True)`` with the bug
-in the reason, so the test starts passing (and the marker must go) once the
-bug is fixed.
+Each case was written to expose a failure mode (bullets joined into one
+sentence, texts over spaCy's length limit, control characters inside a toll,
+words in capitals read as places); all of them are fixed and guarded here.
 
 What the API does with text that has nothing in it (whitespace, punctuation,
 emoji): ``extract`` returns an empty :class:`Report` (``text == ""``, no
@@ -105,7 +105,7 @@ ALL_CAPS = (
 
 def test_all_caps_body_gives_a_sane_report() -> None:
     # Today it yields a shelling event with 3 fatalities; where it is placed is
-    # the subject of the xfail test below.
+    # the subject of the next test.
     report = _extract(ALL_CAPS)
     assert report.title is None  # one paragraph: nothing to take as a headline
     assert report.text == ALL_CAPS
@@ -113,11 +113,6 @@ def test_all_caps_body_gives_a_sane_report() -> None:
         assert event.fatalities <= 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: in an all-caps body 'THE VILLAGE' resolves to The Village, Oklahoma "
-    "(country US, actor2 'Civilians (United States)') and Kafr Nabl is not found",
-)
 def test_all_caps_body_is_not_placed_in_another_country() -> None:
     report = _extract(ALL_CAPS)
     assert report.events
@@ -131,15 +126,7 @@ def test_all_caps_body_is_not_placed_in_another_country() -> None:
 @pytest.mark.parametrize(
     "bullet",
     [
-        pytest.param(
-            "- ",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: spaCy's parser joins '- ' bullet lines into one sentence "
-                "(paragraph breaks are not sentence boundaries): the three incidents "
-                "become one 'Excessive force against protesters' event by Russia",
-            ),
-        ),
+        "- ",
         "• ",
         "* ",
         "1. ",
@@ -254,8 +241,8 @@ def _long_line(words: int) -> str:
 
 
 def test_long_line_without_punctuation_is_bounded() -> None:
-    # 20,000 such words took ~230 s (quadratic: see the xfail test below), so
-    # the size here stays small; this guards against a hang or an error.
+    # Sentences are capped (nlp.MAX_SENTENCE_TOKENS), so time grows linearly
+    # (see the next test); this guards against a hang or an error.
     text = _long_line(2_000)
     started = time.perf_counter()
     report = _extract(text)
@@ -266,9 +253,7 @@ def test_long_line_without_punctuation_is_bounded() -> None:
 
 @pytest.mark.xfail(
     strict=False,  # a timing ratio: not strict, so a noisy machine cannot fail the suite
-    reason="bug: per-sentence work is quadratic in sentence length "
-    "(events/territory.py find_territory_changes calls sent.text per token; "
-    "claims._quantity and detect._usable rescan the sentence per figure/cue)",
+    reason="timing on a shared machine is noisy; linear since sentences are capped",
 )
 def test_long_line_time_grows_linearly() -> None:
     frontwatch.extract("Warm-up sentence.")
@@ -310,11 +295,6 @@ def test_control_characters_inside_text(char: str) -> None:
     assert "Air/drone strike" in _types(report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a control character glued to a word between a number and its noun "
-    "('four\\x07 civilians', 'civilians.\\x7f') loses the toll: fatalities 0, not 4",
-)
 def test_control_character_next_to_the_toll_keeps_it() -> None:
     report = _extract("Russian warplanes struck Saraqib in Idlib, killing four\x07 civilians.\x7f")
     assert [e.fatalities for e in report.events] == [4]
@@ -376,11 +356,6 @@ def test_cli_whitespace_file_is_an_empty_file_error(tmp_path: Path) -> None:
 _OVER_MAX_LENGTH = " ".join(["x" * 999] * 1_050)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a text over 1,000,000 characters raises spaCy's bare ValueError "
-    "[E088] from nlp.pipe (not a FrontwatchError)",
-)
 def test_text_over_spacy_max_length_is_handled() -> None:
     try:
         report = _extract(_OVER_MAX_LENGTH)
@@ -389,10 +364,6 @@ def test_text_over_spacy_max_length_is_handled() -> None:
     assert report.events == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'frontwatch extract' on a 1.05 MB text file prints spaCy's E088 traceback",
-)
 def test_cli_file_over_spacy_max_length(tmp_path: Path) -> None:
     result = _run_cli(tmp_path, "long.txt", _OVER_MAX_LENGTH.encode())
     _assert_no_traceback(result)
