@@ -363,13 +363,29 @@ def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | N
         if r.country_code:
             votes[r.country_code] += 2
     for m in mentions:
-        if m.candidates and (m.label in _STRONG_LABELS or m.cue):
-            codes = {c.entry.country_code for c in m.candidates if c.entry.country_code}
-            # An ambiguous name spreads one vote over its countries.
-            for code in codes:
-                votes[code] += 1.0 / len(codes) + (
-                    0.5 if code == m.candidates[0].entry.country_code else 0
-                )
+        if not m.candidates:
+            continue
+        top = m.candidates[0]
+        named_outright = top.entry.feature in ("country", "admin1") and (
+            m.text in (top.entry.name, *top.entry.names)
+        )
+        if m.label in _STRONG_LABELS or m.cue or named_outright or _major(top.entry):
+            if not top.entry.country_code:
+                continue
+            # The best reading of a name votes; a country or region named outright
+            # votes more. Rival readings almost as good get a small share, however
+            # many small namesakes they have ("Moscow, Idaho").
+            strong = top.entry.feature in ("country", "admin1") or _major(top.entry)
+            votes[top.entry.country_code] += 2.0 if strong else 1.0
+            rivals = {
+                c.entry.country_code
+                for c in m.candidates[1:]
+                if c.entry.country_code
+                and c.entry.country_code != top.entry.country_code
+                and c.score >= top.score - 0.02
+            }
+            for code in rivals:
+                votes[code] += 0.3
     return max(sorted(votes), key=lambda code: votes[code]) if votes else None
 
 
@@ -411,6 +427,16 @@ def _parents(accepted: list[_Mention], text: str) -> dict[int, GazetteerEntry]:
     return out
 
 
+def _stray_namesake(
+    entry: GazetteerEntry, focus: str | None, parent: GazetteerEntry | None
+) -> bool:
+    """A small town abroad picked only because it shares a name with a local village."""
+    country = parent.country_code if parent is not None else focus
+    if country is None or entry.country_code == country:
+        return False
+    return entry.feature == "populated place" and not _major(entry)
+
+
 def _unknown(m: _Mention, places: list[Place], text: str) -> Place | None:
     """An unknown settlement the text places: near a known place, or in a region phrase.
 
@@ -426,7 +452,7 @@ def _unknown(m: _Mention, places: list[Place], text: str) -> Place | None:
         return None
     anchor = after[0]
     near = anchor.feature != "region" and "near" in text[m.end : anchor.start].lower()
-    if anchor.feature not in ("region", "admin1", "admin2", "admin3") and not near:
+    if anchor.feature not in ("region", "admin1", "admin2", "admin3", "country") and not near:
         return None
     return replace(
         anchor,
@@ -506,6 +532,14 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
             decided.setdefault(m.text, _choose(m, focus, anchors, admin1s, parents[m.start]))
     for m in accepted:
         best = decided.get(m.text) or _choose(m, focus, anchors, admin1s, parents.get(m.start))
+        local_reading = m.settlement or m.label not in _STRONG_LABELS
+        if local_reading and _stray_namesake(best.entry, focus, parents.get(m.start)):
+            # "the village of Karma in northern Burkina Faso": an Indian hamlet of that
+            # name is no reading; the text's own village is placed by its region below.
+            m.candidates = []
+            spans.discard((m.start, m.end))
+            m.settlement = m.settlement or m.cue
+            continue
         place = _place(gazetteer, text, m.start, m.end, best.entry, best.score)
         if m.qualifier:
             place = replace(place, qualifier=m.qualifier, precision=max(2, place.precision))
