@@ -260,8 +260,9 @@ def _fill_generic_actors(
             draft.actor1 = _generic("Protesters", 6, country, code)
         elif sub == "Excessive force against protesters" and draft.actor2 is None:
             draft.actor2 = _generic("Protesters", 6, country, code)
-        elif sub == "Mob violence" and (draft.actor1 is None or draft.actor1.inter == 6):
-            draft.actor1 = _generic("Rioters", 5, country, code)
+        elif sub == "Mob violence":
+            if draft.actor1 is None or draft.actor1.inter == 6:
+                draft.actor1 = _generic("Rioters", 5, country, code)
             if draft.actor2 is None:
                 draft.actor2 = _generic("Civilians", 7, country, code)
         elif draft.actor1 is None and sub not in ("Agreement", "Other"):
