@@ -166,10 +166,13 @@ def _place_key(place: Place | None) -> str:
 
 
 def _unattributed(draft: EventDraft) -> bool:
-    """A one-sided draft whose perpetrator is unknown and target unnamed."""
-    return (draft.actor1 is None or draft.actor1.generic) and (
-        draft.actor2 is None or draft.actor2.generic
-    )
+    """A one-sided draft whose perpetrator is unknown."""
+    return draft.actor1 is None or draft.actor1.generic
+
+
+def _targets_compatible(a: Actor | None, b: Actor | None) -> bool:
+    """Same target, or one of them unnamed."""
+    return a is None or b is None or a.generic or b.generic or a.name == b.name
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
@@ -188,6 +191,7 @@ def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
         a.sub_event_type == b.sub_event_type
         and not family_a
         and (_unattributed(a) or _unattributed(b))
+        and _targets_compatible(a.actor2, b.actor2)
         and _places_compatible(a.place, b.place)
     ):
         # "a rocket hit their home" after "forces shelled the town": the same
