@@ -294,6 +294,8 @@ def find_territory_changes(
                     # "took X and Mrauk-U." : the tokenizer glued the full stop on
                     text, end = text[:-1], end - 1
                 found = overlapping(places, start, end)
+                if any(t.lemma_.lower() in cues["non_place_nouns"] for t in item):
+                    continue  # "the Yemeni rial fell to ...": a thing, whatever place it names
                 if not found and not _place_like(item, places, actors):
                     continue
                 place: Place | None = found[0] if found else None
