@@ -206,9 +206,16 @@ def _classify(number: Any, cues: ClaimCues) -> tuple[str, Any] | None:
 
 
 def _is_left_dead(nominal: Any, verb: Any, cues: ClaimCues) -> bool:
-    """ "left/leaving N dead", "shot dead N": a verb's victims marked dead by an adjective."""
+    """ "left/leaving N dead", "shot dead N", "beat N to death": victims marked dead."""
     if nominal.dep_ not in {"dobj", "obj", "nsubjpass"}:
         return False
+    to_death = any(
+        c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in verb.children
+        if c.dep_ in {"prep", "dative"}
+    )
+    if to_death:
+        return True
     marks = [c for c in nominal.children if c.dep_ == "amod"]
     marks += [c for c in verb.children if c.dep_ in {"oprd", "acomp", "advmod", "xcomp"}]
     return any(c.lower_ == "dead" for c in marks)

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontwatch.events.cues import CueLexicon, CueMatch
-from frontwatch.events.roles import ARMED_INTERS, CIVILIAN_INTER, assign_roles
+from frontwatch.events.roles import (
+    ARMED_INTERS,
+    CIVILIAN_INTER,
+    REPORTER,
+    actor_role,
+    assign_roles,
+)
 from frontwatch.models import Actor, Place
 
 PROTEST_TYPES = (
@@ -223,6 +229,7 @@ def _sentence_mentions(
             verbs,
             target_civilians=target_civilians,
             battle=cue.sub_event_type == "Armed clash",
+            speaker_acts=cue.sub_event_type == "Arrests",
         )
         actor1, actor2 = roles.actor1, roles.actor2
         if bound is not None:
@@ -266,7 +273,17 @@ def _protest_mentions(
         protest_cues[0],
     )
     crowd = next((a for a in context.actors if a.inter in (5, 6)), None)
-    force = next((a for a in context.actors if a.inter in (1, 3, 8)), None)
+    trigger_token = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    # "..., police said": the force that reports the protest is not a party to it.
+    force = next(
+        (
+            a
+            for a in context.actors
+            if a.inter in (1, 3, 8)
+            and (trigger_token is None or actor_role(doc, a, trigger_token.root, verbs) != REPORTER)
+        ),
+        None,
+    )
     if sub_type == "Excessive force against protesters":
         actor1, actor2 = force, crowd
     else:

@@ -122,6 +122,7 @@ def assign_roles(
     *,
     target_civilians: bool = False,
     battle: bool = False,
+    speaker_acts: bool = False,
 ) -> RoleAssignment:
     """Pick actor1 and actor2 for a trigger among the sentence's actor mentions.
 
@@ -137,8 +138,9 @@ def assign_roles(
         roles.append((actor, actor_role(doc, actor, trigger_token, reporting_verbs)))
     participants = [(a, r) for a, r in roles if r != REPORTER]
     sides = {a.name for a, _ in participants}
-    if battle and len(sides) < 2 and not any(r == AGENT for _, r in participants):
-        # "The army said it repelled the attack": the armed speaker is the agent.
+    if (battle or speaker_acts) and len(sides) < 2 and not any(r == AGENT for _, r in participants):
+        # "The army said it repelled the attack", "police said suspects were
+        # arrested": the armed speaker is the agent.
         speakers = [a for a, r in roles if r == REPORTER and a.inter in ARMED_INTERS]
         participants = [(a, AGENT) for a in speakers[:1]] + participants
     if not participants:

@@ -241,3 +241,9 @@ def test_quoted_claim_and_inverted_said(make_doc: Callable[[str], Any]) -> None:
     claims = find_claims(make_doc(text), [])
     assert [(c.claimant, c.killed) for c in claims] == [("spokesman", 10), ("medics", 42)]
     assert text[claims[1].start : claims[1].end] == "The death toll rose to 42, medics said."
+
+
+@pytest.mark.slow
+def test_beaten_to_death_counts_as_killed(make_doc: Callable[[str], Any]) -> None:
+    text = "A mob beat two men to death near the market, police said."
+    assert [f.get("killed") for f in _figures(find_claims(make_doc(text), []))] == [2]
