@@ -49,6 +49,21 @@ def test_shipped_dictionary_is_valid_and_large(shipped: ActorDictionary) -> None
     assert all(1 <= e.inter <= 8 for e in shipped)
 
 
+def test_state_force_names_match_their_country(
+    shipped: ActorDictionary, countries: CountryTable
+) -> None:
+    """ "Military Forces of Kenya (2022-)" must carry country KE, and so on."""
+    for entry in shipped:
+        if entry.inter != 1 or not entry.name.startswith(
+            ("Military Forces of", "Police Forces of")
+        ):
+            continue
+        named = entry.name.split(" of ", 1)[1].split(" (")[0].removeprefix("the ")
+        country = countries.get(entry.country or "")
+        assert country is not None, entry.name
+        assert named in (country.name, "Somaliland"), entry.name
+
+
 def test_regime_name_follows_the_year(shipped: ActorDictionary, countries: CountryTable) -> None:
     text = "The Syrian army shelled the hills."
     assert (
@@ -115,11 +130,11 @@ def test_demonym_without_dictionary_entry(
     shipped: ActorDictionary, countries: CountryTable
 ) -> None:
     found = run(
-        "Chadian soldiers crossed; Cameroonian troops stayed.", shipped, countries, "CM", 2022
+        "Gabonese soldiers crossed; Equatoguinean troops stayed.", shipped, countries, "GQ", 2022
     )
     assert names(found) == [
-        ("Chadian soldiers", "Military Forces of Chad", 8),
-        ("Cameroonian troops", "Military Forces of Cameroon", 1),
+        ("Gabonese soldiers", "Military Forces of Gabon", 8),
+        ("Equatoguinean troops", "Military Forces of Equatorial Guinea", 1),
     ]
     assert all(a.generic for a in found)
 
@@ -235,6 +250,153 @@ def test_countries_and_years(
     assert [a.name for a in run(text, shipped, countries, cc, year)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "cc", "year", "expected"),
+    [
+        # A regime change picks the name by the report's year.
+        ("Ethiopian police detained them.", "ET", 2017, "Police Forces of Ethiopia (2012-2018)"),
+        ("Ethiopian police detained them.", "ET", 2021, "Police Forces of Ethiopia (2018-)"),
+        ("Police fired tear gas.", "BD", 2023, "Police Forces of Bangladesh (2009-2024)"),
+        ("Police fired tear gas.", "BD", 2025, "Police Forces of Bangladesh (2024-)"),
+        (
+            "The army shelled the hills.",
+            "PH",
+            2019,
+            "Military Forces of the Philippines (2016-2022)",
+        ),
+        ("The army shelled the hills.", "PH", 2023, "Military Forces of the Philippines (2022-)"),
+        ("Soldiers raided the camp.", "PK", 2021, "Military Forces of Pakistan (2018-2022)"),
+        ("Soldiers raided the camp.", "PK", 2023, "Military Forces of Pakistan (2022-2024)"),
+        ("Soldiers raided the camp.", "PK", 2024, "Military Forces of Pakistan (2024-)"),
+        # A transition early in the year gives that year to the new regime.
+        ("Chadian troops deployed.", "TD", 2021, "Military Forces of Chad (2021-)"),
+        ("Chadian troops deployed.", "TD", 2019, "Military Forces of Chad (1990-2021)"),
+        ("FADM soldiers advanced.", "MZ", 2025, "Military Forces of Mozambique (2025-)"),
+        ("FADM soldiers advanced.", "MZ", 2021, "Military Forces of Mozambique (2015-2025)"),
+        ("Gendarmes arrived.", "CM", 2020, "Police Forces of Cameroon (1982-)"),
+        (
+            "The RSF guarded the palace.",
+            "SD",
+            2020,
+            "Military Forces of Sudan (2019-) Rapid Support Forces",
+        ),
+        ("Haitian police patrolled.", "HT", 2022, "Police Forces of Haiti (2021-2024)"),
+        ("Haitian police patrolled.", "HT", 2025, "Police Forces of Haiti (2024-)"),
+    ],
+)
+def test_regime_years_of_added_countries(
+    shipped: ActorDictionary,
+    countries: CountryTable,
+    text: str,
+    cc: str,
+    year: int,
+    expected: str,
+) -> None:
+    found = run(text, shipped, countries, cc, year)
+    assert (found[0].name, found[0].inter) == (expected, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "cc", "year", "expected"),
+    [
+        (
+            "Al-Shabaab fighters raided Mocimboa da Praia; the insurgents withdrew.",
+            "MZ",
+            2023,
+            ["Islamic State Mozambique Province", "Islamic State Mozambique Province"],
+        ),
+        ("Al-Shabaab militants raided Macomia.", "MZ", 2020, ["Al Shabaab (Mozambique)"]),
+        ("The RSF shelled the city.", "SD", 2024, ["Rapid Support Forces"]),
+        ("Al-Shabaab fighters raided a base near Kismayo.", "SO", 2023, ["Al Shabaab"]),
+        (
+            "Amba boys clashed with BIR soldiers near Bamenda.",
+            "CM",
+            2022,
+            ["Ambazonian Separatists", "Military Forces of Cameroon (1982-)"],
+        ),
+        (
+            "NPA rebels ambushed a Philippine Army patrol; Abu Sayyaf was not involved.",
+            "PH",
+            2023,
+            [
+                "NPA: New People's Army",
+                "Military Forces of the Philippines (2022-)",
+                "Abu Sayyaf Group",
+            ],
+        ),
+        (
+            "SPLA-IO forces fought the SSPDF while armed Murle youth raided cattle camps.",
+            "SS",
+            2023,
+            [
+                "SPLM/A-IO: Sudan People's Liberation Movement/Army-In Opposition",
+                "Military Forces of South Sudan (2011-)",
+                "Murle Ethnic Militia (South Sudan)",
+            ],
+        ),
+        (
+            "Sudan People's Liberation Army-North fighters shelled Kadugli.",
+            "SD",
+            2024,
+            ["SPLM-N: Sudan People's Liberation Movement-North"],
+        ),
+        (
+            "Tigrayan forces and Eritrean troops fought ENDF units.",
+            "ET",
+            2021,
+            [
+                "TPLF: Tigray People's Liberation Front",
+                "Military Forces of Eritrea (1993-)",
+                "Military Forces of Ethiopia (2018-)",
+            ],
+        ),
+        (
+            "Viv Ansanm gang members attacked a police station; the G9 later withdrew.",
+            "HT",
+            2024,
+            ["Viv Ansanm", "Police Forces of Haiti (2024-)", "G9 an Fanmi e Alye"],
+        ),
+        (
+            "Colectivos on motorbikes attacked protesters.",
+            "VE",
+            2019,
+            ["Colectivos", "Protesters (Venezuela)"],
+        ),
+        (
+            "Palestinian Authority security forces clashed with gunmen in Jenin.",
+            "PS",
+            2024,
+            [
+                "Police Forces of Palestine (2005-) Palestinian Authority",
+                "Unidentified Armed Group (Palestine)",
+            ],
+        ),
+        (
+            "ISF officers arrested a suspect in Tripoli.",
+            "LB",
+            2023,
+            ["Police Forces of Lebanon (2022-2025)"],
+        ),
+        (
+            "DPR forces shelled Avdiivka.",
+            "UA",
+            2019,
+            ["NAF: United Armed Forces of Novorossiya"],
+        ),
+        ("DPR forces shelled Avdiivka.", "UA", 2023, ["Military Forces of Russia (2000-)"]),
+    ],
+)
+def test_added_groups_found_in_sentences(
+    shipped: ActorDictionary,
+    countries: CountryTable,
+    text: str,
+    cc: str,
+    year: int,
+    expected: list[str],
+) -> None:
+    assert [a.name for a in run(text, shipped, countries, cc, year)] == expected
+
+
 def test_forces_of_country(shipped: ActorDictionary, countries: CountryTable) -> None:
     yemen = forces_of_country(shipped, countries, "YE", home="YE", year=2023)
     assert (yemen.name, yemen.inter) == ("Military Forces of Yemen (2022-)", 1)
@@ -243,6 +405,11 @@ def test_forces_of_country(shipped: ActorDictionary, countries: CountryTable) ->
         "Military Forces of Turkey (2016-)",
         8,
         "TR",
+    )
+    bangladesh = forces_of_country(shipped, countries, "BD", home="BD", year=2019)
+    assert (bangladesh.name, bangladesh.generic) == (
+        "Military Forces of Bangladesh (2009-2024)",
+        False,
     )
     with pytest.raises(ValueError, match="unknown country code"):
         forces_of_country(shipped, countries, "QQ", home=None, year=None)
@@ -289,12 +456,12 @@ def test_user_csv(tmp_path: Path, countries: CountryTable) -> None:
     user = tmp_path / "mine.csv"
     user.write_text(
         "name,aliases,inter,country,operates_in,valid\n"
-        "Harbour Watch Militia,Harbour Watch|the watchmen,4,MZ,MZ,2020-\n",
+        "Harbour Watch Militia,Harbour Watch|the watchmen,4,ZM,ZM,2020-\n",
         encoding="utf-8",
     )
     dictionary = ActorDictionary.load([user])
-    found = run("The watchmen clashed with police.", dictionary, countries, "MZ", 2021)
-    assert [a.name for a in found] == ["Harbour Watch Militia", "Police Forces of Mozambique"]
+    found = run("The watchmen clashed with police.", dictionary, countries, "ZM", 2021)
+    assert [a.name for a in found] == ["Harbour Watch Militia", "Police Forces of Zambia"]
     assert validate_actor_file(user) == []
 
 
