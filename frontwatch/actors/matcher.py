@@ -40,7 +40,7 @@ _GENERIC_NAMES = {
     "civilians": ("Civilians", 7),
 }
 # Generic nouns that merely continue a preceding name ("HTS militants", "Houthi troops").
-_ABSORBED_KINDS = frozenset({"armed_group", "military", "police"})
+_ABSORBED_KINDS = frozenset({"armed_group", "military", "police", "context_noun"})
 _ARMED_INTERS = frozenset({2, 3, 4, 8})
 _STATE_PREFIXES = ("Military Forces of", "Police Forces of")
 
@@ -178,11 +178,14 @@ def _dictionary_candidates(
             # A plain alias names the actor in any year; a context alias ("the regime")
             # may deliberately belong to one regime only, so it is left as listed.
             plain = entry is not None and (entry, False) in listed
+            # A context alias that is a lower-case common noun ("insurgents") right
+            # after a named group is part of that name ("Al-Shabaab insurgents").
+            kind = "named" if plain or not key.islower() else "context_noun"
             if entry is not None and plain and year is not None and not entry.valid_in(year):
                 entry = _same_actor_in(entry, dictionary, year)
             if entry is not None:
                 actor = _entry_actor(entry, country, match.group(), match.start(), match.end())
-                found.append(_Candidate(match.start(), match.end(), _DICT, "named", actor))
+                found.append(_Candidate(match.start(), match.end(), _DICT, kind, actor))
     return found
 
 
