@@ -144,6 +144,9 @@ def pick_date(
     """
     usable = [d for d in dates if d.kind not in _UNDATING_KINDS and d.date is not None]
     same = [d for d in usable if d.start >= sent_start and d.end <= sent_end]
+    if any(d.kind != "dateline" for d in same):
+        # The dateline dates the report; a date in the sentence itself dates the event.
+        same = [d for d in same if d.kind != "dateline"]
     if same:
         best = min(same, key=lambda d: min(abs(d.start - anchor), abs(d.end - anchor)))
         return best.date

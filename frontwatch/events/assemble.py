@@ -294,6 +294,7 @@ def _sentence_opponent(draft: EventDraft, drafts: Sequence[EventDraft]) -> Actor
     """An opponent named by another battle mention of the same sentence."""
     sentence = draft.mentions[0].sentence_start
     side = _side_key(draft.actor1)
+    found: list[Actor] = []
     for other in drafts:
         if other is draft or other.sub_event_type not in BATTLE_TYPES:
             continue
@@ -301,8 +302,14 @@ def _sentence_opponent(draft: EventDraft, drafts: Sequence[EventDraft]) -> Actor
             continue
         for actor in (other.actor1, other.actor2):
             if actor is not None and _side_key(actor) != side and actor.inter not in (5, 6, 7):
-                return actor
-    return None
+                found.append(actor)
+    if not found:
+        return None
+    # "X and allied factions seized Y after clashes with government forces": the
+    # opponent of a non-state side is the state force, not its allies.
+    state = draft.actor1 is not None and draft.actor1.inter == 1
+    opposed = [a for a in found if (a.inter == 1) != state]
+    return (opposed or found)[0]
 
 
 def complete_battle_sides(drafts: Sequence[EventDraft], actors: Sequence[Actor]) -> None:

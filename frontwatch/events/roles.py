@@ -103,6 +103,15 @@ def _first_conjunct(doc: Any, agents: list[Actor]) -> list[Actor]:
     """
     if len(agents) < 2:
         return agents
+    first = agents[0]
+    for actor in agents[1:]:
+        # "X and allied rebel factions seized ...": the parser may miss the
+        # coordination (a dateline in front), but the words between say it.
+        if actor.end <= first.start:
+            between = doc.char_span(actor.end, first.start, alignment_mode="expand")
+            words = between.text.strip().lower().split() if between is not None else []
+            if words and words[0] in {"and", ",", "&"} and len(words) <= 3:
+                return [actor, *[a for a in agents if a is not actor]]
     nearest = _span_root(doc, agents[0].start, agents[0].end)
     if nearest is None or nearest.dep_ != "conj":
         return agents
