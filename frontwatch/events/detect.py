@@ -196,8 +196,21 @@ def _sentence_mentions(
     usable = [c for c in cues if _usable(c, context, lexicon)]
     if not usable:
         return []
-    if report_non_political and not context.armed and not context.protest:
-        return []
+    if report_non_political and not context.protest:
+        # Crime, disasters, sport: only a named armed group or a state force makes
+        # it political ("armed robbers" are no Unidentified Armed Group).
+        cue_token = doc.char_span(usable[0].start, usable[0].end, alignment_mode="expand")
+        named_armed = any(
+            a.inter in ARMED_INTERS
+            and (not a.generic or a.inter == 1)
+            and (
+                cue_token is None
+                or actor_role(doc, a, cue_token.root, lexicon.reporting_verbs) != REPORTER
+            )
+            for a in context.actors
+        )
+        if not named_armed:
+            return []
     if report_non_political:
         # Troops deployed for flood relief are no change to an armed group's activity.
         usable = [c for c in usable if c.sub_event_type != "Change to group/activity"]

@@ -80,3 +80,19 @@ def test_wrapped_first_line_is_not_a_headline() -> None:
     )
     assert report.text.startswith("Sudan's army")
     assert report.events[0].location == "Omdurman"
+
+
+def test_armed_robbery_is_crime_not_looting() -> None:
+    text = (
+        "Armed robbers looted gold and cash from a bank in Jabalpur on Monday after "
+        "threatening staff with pistols, police said."
+    )
+    assert extract(text, published=PUBLISHED).events == []
+
+
+def test_taken_to_an_unknown_location_is_an_abduction() -> None:
+    text = (
+        "Insurgents took ten women from a village near Macomia on Sunday and took them "
+        "to an unknown location, residents said."
+    )
+    assert _main(text)["sub_event_type"] == "Abduction/forced disappearance"
