@@ -34,6 +34,7 @@ from frontwatch.geo.build_sources import (
     geonames_rows,
     ocha_admin_rows,
     syria_map_rows,
+    world_feature_rows,
 )
 from frontwatch.geo.gazetteer import _INDEX_MAGIC, COLUMNS
 from frontwatch.geo.normalise import normalise_name
@@ -295,8 +296,13 @@ def build_gazetteer(
         *syria_map_rows(src / "syria_map_places.csv"),
         *geonames_rows(admin1_names, _common_words()),
         *country_rows(countries_csv),
+        *world_feature_rows(),
     ]
     _assign_admin(rows, admin3_polygons)
+    for row in rows:
+        if row["id"].startswith("wf:"):
+            # A region or river spans many sub-districts: keep its governorate only.
+            row.update(admin2="", admin2_pcode="", admin3="", admin3_pcode="")
     rows, merged = _merge_duplicates(rows)
     _fill_centres(rows)
     rows = [r for r in rows if r["latitude"] != ""]

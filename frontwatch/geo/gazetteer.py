@@ -55,13 +55,27 @@ FUZZY_CUTOFF = 88.0
 FEATURE_WEIGHT = {
     "country": 1.0,
     "continent": 1.0,
+    "region": 1.0,
+    "sea": 1.0,
+    "river": 0.9,
+    "mountains": 0.9,
     "admin1": 0.9,
     "populated place": 0.9,
     "admin2": 0.75,
     "admin3": 0.6,
 }
 #: Population term of units that carry no population of their own.
-_UNIT_POPULATION = {"country": 1.0, "continent": 1.0, "admin1": 0.85}
+_UNIT_POPULATION = {
+    "country": 1.0,
+    "continent": 1.0,
+    "admin1": 0.85,
+    "region": 0.9,
+    "sea": 0.9,
+    "river": 0.8,
+    "mountains": 0.8,
+}
+#: Features that are no town: continents, macro-regions, seas, rivers, ranges.
+WORLD_FEATURES = frozenset({"continent", "region", "sea", "river", "mountains"})
 #: A match on an alternate name (not the entry's own name) is worth this much.
 ALTERNATE_QUALITY = 0.9
 _OTHER_FEATURE_WEIGHT = 0.4
@@ -273,7 +287,9 @@ class Gazetteer:
             if short and name not in (e.name, *e.names):
                 # Two- or three-letter keys ("Dr", "Air" ~ "AER") match only literally.
                 continue
-            primary = normalise_name(e.name) == key
+            own = normalise_name(e.name)
+            # "New York" names New York City as much as "New York City" does.
+            primary = own == key or own == key + " city"
             found.append((e, 1.0 if primary else ALTERNATE_QUALITY, key))
         if not found and fuzzy and len(key) >= 4:
             from rapidfuzz import fuzz, process
@@ -331,6 +347,7 @@ class Gazetteer:
 def _in_pool(fields: list[str], country: str | None) -> bool:
     if country:
         return fields[4] == country
+    # Seas, rivers and macro-regions match only exactly ("MURALS" is no "Urals").
     return fields[5] in ("country", "continent", "admin1") or (
         int(fields[6] or 0) >= _WORLD_FUZZY_POPULATION
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 _ART = r"(?:al|el|an|as|ad|ar|at|az|ash|ez|es|ed|ul)"
-#: One name word: "Idlib", "al-Tah", "Nu'man", "Deir", "Kafr".
-_WORD = rf"(?:{_ART}-)?[A-Z][\w']*(?:-(?:{_ART}-)?[\w']+)*"
+#: One name word: "Idlib", "al-Tah", "Nu'man", "Deir", "Kafr", "St. Louis".
+_WORD = rf"(?:(?:St|Ste|Mt|Ft)\.\s)?(?:{_ART}-)?[A-Z][\w']*(?:-(?:{_ART}-)?[\w']+)*"
 #: A capitalised name of several words joined by spaces or article connectors.
 NAME = rf"{_WORD}(?:(?:\s+{_ART}(?:-|\s+)|\s+(?:of|de|del|la|le|bin|ibn)\s+|\s+){_WORD})*"
 NAME_RE = re.compile(NAME)
@@ -100,3 +100,44 @@ LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+
 def direction_word(text: str) -> str:
     """Normalise a direction ("South-eastern" -> "southeastern")."""
     return text.lower().replace("-", "").replace(" ", "")
+
+
+#: Last words of a street or a building's name: "Desire Street", "Anfield Stadium",
+#: "Cavan Institute". Such a name is a place of its own, never the town "Street".
+STREET_NOUNS = frozenset(
+    {"Street", "Avenue", "Boulevard", "Drive", "Lane", "Road", "Square", "Place", "Terrace"}
+)
+FACILITY_NOUNS = STREET_NOUNS | frozenset(
+    {
+        "School",
+        "College",
+        "University",
+        "Institute",
+        "Hospital",
+        "Stadium",
+        "Arena",
+        "Center",
+        "Centre",
+        "Court",
+        "Courthouse",
+        "Hall",
+        "Church",
+        "Cathedral",
+        "Mosque",
+        "Airport",
+        "Racecourse",
+        "Park",
+        "Estate",
+        "Club",
+        "Theatre",
+        "Theater",
+        "Museum",
+        "Hotel",
+        "Mall",
+        "Prison",
+        "Station",
+        "Bridge",
+        "Plantation",
+        "Market",
+    }
+)

@@ -12,18 +12,21 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from frontwatch.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from frontwatch.geo.gazetteer import WORLD_FEATURES, Candidate, Gazetteer, GazetteerEntry
+from frontwatch.geo.normalise import normalise_name
 from frontwatch.geo.phrases import (
     ABBREVIATION_RE,
     CUE_AFTER,
     CUE_BEFORE,
     DIRECTION_NAME_RE,
     DISTANCE_RE,
+    FACILITY_NOUNS,
     LIST_SEPARATOR_RE,
     NAME_RE,
     NEAR_AFTER,
@@ -33,6 +36,7 @@ from frontwatch.geo.phrases import (
     ROAD_RE,
     RURAL_RE,
     SETTLEMENT_NOUNS,
+    STREET_NOUNS,
     WORD_RE,
     direction_word,
 )
@@ -46,7 +50,7 @@ _NON_PLACE_LABELS = frozenset(
 _NEAR_KM = 60.0
 # Towns this big are known well enough to count without a place cue.
 _MAJOR_POPULATION = 100_000
-_MAJOR_FEATURES = frozenset({"country", "continent", "admin1"})
+_MAJOR_FEATURES = frozenset({"country", "admin1"}) | WORLD_FEATURES
 #: Bonuses when choosing among candidates (on top of the gazetteer's rank score).
 _FOCUS_BONUS = 0.1
 _PARENT_BONUS = 0.3
@@ -54,6 +58,9 @@ _ADMIN1_BONUS = 0.1
 _NEAR_BONUS = 0.1
 # A country's or continent's own name means that unit, whatever the focus country.
 _COUNTRY_BONUS = 0.15
+# A world city (this many people) outranks a small namesake in the report's country.
+_WORLD_CITY = 1_000_000
+_WORLD_CITY_BONUS = 0.05
 
 
 @dataclass
@@ -190,6 +197,13 @@ def _region_unit(gaz: Gazetteer, name: str, focus: str | None) -> GazetteerEntry
     return unit
 
 
+def _named_whole(gaz: Gazetteer, phrase: str) -> bool:
+    """Whether a direction + name phrase is itself the name of a country, region or big town."""
+    if not phrase[:1].isupper():
+        return False
+    return any(_major(c.entry) for c in gaz.lookup(phrase, limit=3, fuzzy=False))
+
+
 def _regions(
     gaz: Gazetteer, text: str, focus: str | None
 ) -> tuple[list[Place], list[tuple[int, int]]]:
@@ -220,6 +234,8 @@ def _regions(
                 continue
             name = match.group("name")
             whole = match.group(0).strip()
+            if pattern is DIRECTION_NAME_RE and _named_whole(gaz, whole):
+                continue  # "West Virginia", "South Korea", "North Africa": a name of its own
             unit = gaz.admin_unit(whole, country=focus) if pattern is RURAL_RE else None
             unit = unit or _region_unit(gaz, name, focus)
             if unit is None:
@@ -250,6 +266,43 @@ def _regions(
     return places, taken
 
 
+_ARTICLES = frozenset(
+    {"al", "el", "an", "as", "ad", "ar", "at", "az", "ash", "ez", "es", "ed", "ul"}
+)
+
+
+def _split_hyphens(
+    gaz: Gazetteer, text: str, words: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Hyphenated words no gazetteer name has, cut into their capitalised parts.
+
+    "London-based" -> "London", "Amsterdam-London" -> "Amsterdam", "London";
+    "Deir ez-Zor" or a known "Kafr-Nabl" stay whole. A lower-case part ends the
+    chunk.
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in words:
+        word = text[start:end]
+        parts = word.split("-")
+        if len(parts) < 2 or not parts[0][:1].isupper() or gaz.exact(word):
+            out.append((start, end))
+            continue
+        head, tail = parts[:-1], parts[-1]
+        if tail.isalpha() and tail.islower() and len(tail) >= 3 and tail not in _ARTICLES:
+            # "London-based", "UK-bashing": the name without its suffix.
+            if all(p[:1].isupper() for p in head):
+                out.append((start, start + len("-".join(head))))
+                continue
+        elif all(p[:1].isupper() and gaz.exact(p) for p in parts):
+            pos = start
+            for part in parts:
+                out.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            continue
+        out.append((start, end))
+    return out
+
+
 def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_Mention]:
     """Name chunks not inside a region/road phrase, split into gazetteer-matching spans."""
     text = doc.text
@@ -269,10 +322,16 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
     for chunk in NAME_RE.finditer(text):
         if any(chunk.start() < b and a < chunk.end() for a, b in taken):
             continue
-        words = [
-            (w.start() + chunk.start(), w.end() + chunk.start())
-            for w in WORD_RE.finditer(chunk.group(0))
-        ]
+        words = _split_hyphens(
+            gaz,
+            text,
+            [
+                (w.start() + chunk.start(), w.end() + chunk.start())
+                for w in WORD_RE.finditer(chunk.group(0))
+            ],
+        )
+        if len(words) > 1 and text[words[0][0] : words[0][1]] in ("The", "THE", "A", "An"):
+            words = words[1:]  # "The Washington Post": the name starts after the article
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
@@ -296,7 +355,17 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
             after = text[end : end + 15].lower().split()
             cue = bool(before and before[-1] in CUE_BEFORE) or settlement
             cue = cue or bool(after and after[0].strip(".,;") in CUE_AFTER)
-            if label not in _NON_PLACE_LABELS:
+            # A dateline: "WASHINGTON -", "PLEASANTON, Calif." opening a line.
+            cue = cue or (
+                surface.isupper()
+                and _line_start(text, start)
+                and text[end : end + 2].lstrip(" ")[:1] in (",", "-", "–", "—", "(")
+            )
+            money = label == "MONEY" and any(
+                c.entry.feature == "country" and surface in (c.entry.name, *c.entry.names)
+                for c in cands
+            )  # "15 billion US dollars"
+            if label not in _NON_PLACE_LABELS or money:
                 out.append(
                     _Mention(
                         start,
@@ -315,6 +384,20 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
     return out
 
 
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+def _literal(text: str, entry: GazetteerEntry) -> bool:
+    """Whether ``text`` is one of the entry's names, up to case, accents and punctuation.
+
+    The gazetteer's keys fold spellings together ("Salah" and "Salé" share one).
+    """
+    plain = _plain(text)
+    return any(_plain(name) == plain for name in (entry.name, *entry.names))
+
+
 def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
     """Whether a matched name is a place mention (NER label is evidence, not a verdict)."""
     if not m.candidates:
@@ -322,9 +405,18 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
     if _is_abbreviation(m.text):
         # Abbreviations ("US", "U.K.") only as a literal name, never via folded keys.
         m.candidates = [c for c in m.candidates if m.text in (c.entry.name, *c.entry.names)]
-        return bool(m.candidates) and m.candidates[0].entry.feature == "country"
+        return bool(m.candidates) and m.candidates[0].entry.feature in ("country", "region")
     best = m.candidates[0].entry
     major = _major(best)
+    fuzzy = m.candidates[0].matched != normalise_name(m.text) or not _literal(m.text, best)
+    if fuzzy and not m.cue and not (focus and best.country_code == focus):
+        # A close spelling of a town abroad ("Buhari" ~ Bukhara, "Nassar" ~ Nazran)
+        # is mostly a person's name: only with a place cue or in the report's country.
+        return False
+    person = m.label == "PERSON" or (m.outer is not None and m.outer[0] == "PERSON")
+    named = not fuzzy and (m.text.isupper() or " " in m.text)
+    if best.feature == "country" and named and not person:
+        return True  # "DPRK", "UAE", "Holy See": a country's own name or acronym
     if m.outer is not None:
         label = m.outer[0]
         # Never part of a person's name ("Stormy Daniels"); inside an organisation
@@ -398,8 +490,14 @@ def _choose(
 ) -> Candidate:
     def score(c: Candidate) -> float:
         s = c.score + (_FOCUS_BONUS if focus and c.entry.country_code == focus else 0.0)
-        if c.entry.feature in ("country", "continent"):
+        if c.entry.feature == "country" or c.entry.feature in WORLD_FEATURES:
             s += _COUNTRY_BONUS
+        elif (
+            c.entry.feature == "populated place"
+            and c.entry.population >= _WORLD_CITY
+            and normalise_name(c.entry.name) == c.matched
+        ):
+            s += _WORLD_CITY_BONUS  # London, not London (Kentucky), in an American report
         if c.entry.admin1 and c.entry.admin1 in admin1s:
             s += _ADMIN1_BONUS
         if parent is not None and parent.id != c.entry.id:
@@ -493,6 +591,53 @@ _LONE_WORDS = frozenset(
 )
 
 
+def _landmarks(text: str, places: list[Place]) -> list[Place]:
+    """Streets and buildings ("Desire Street", "Cavan Institute", "Anfield Stadium").
+
+    A name ending in a street or facility noun is a place of its own: a town
+    matched on one of its words ("Street", "Royal" ~ Royal City) is dropped,
+    and the name becomes a landmark, placed at the town the text attaches to it
+    ("X High School in Parkland"; a town inside the name stands for it:
+    "Cavan Institute" at Cavan), else without coordinates.
+    """
+    out = list(places)
+    for chunk in NAME_RE.finditer(text):
+        words = chunk.group(0).split()
+        if len(words) < 2 or words[-1] not in FACILITY_NOUNS or words[0] in ("The", "THE"):
+            continue
+        start, end = chunk.span()
+        inner = [p for p in out if start <= p.start and p.end <= end]
+        if any(p.feature != "populated place" or p.precision != 1 for p in inner):
+            continue  # a region phrase, road or admin unit already covers it
+        street = words[-1] in STREET_NOUNS
+        if street or (inner and len(inner[0].text.split()) < len(words) - 1):
+            out = [p for p in out if not (start <= p.start and p.end <= end)]
+            inner = []
+        if inner:
+            continue  # "Cavan Institute": Cavan stands for it
+        # Placed only by the town the text attaches it to: "X High School in Parkland".
+        after = [p for p in out if p.latitude is not None and 0 <= p.start - end < 40]
+        anchor = min(after, key=lambda p: p.start) if after else None
+        if anchor is not None and not PARENT_SEPARATOR_RE.match(text[end : anchor.start]):
+            anchor = None
+        base = anchor or Place(text="", start=0, end=0, name="")
+        out.append(
+            replace(
+                base,
+                text=text[start:end],
+                start=start,
+                end=end,
+                name=text[start:end],
+                feature="landmark",
+                gazetteer_id=None,
+                score=0.3,
+                precision=2 if anchor is not None else 3,
+                qualifier="near" if anchor is not None else None,
+            )
+        )
+    return out
+
+
 def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = None) -> list[Place]:
     """Places mentioned in a spaCy ``Doc``, resolved and in text order."""
     text = doc.text
@@ -503,6 +648,15 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
         regions, taken = _regions(gazetteer, text, focus)
     admin1s = {r.admin1 for r in regions if r.admin1}
     accepted = [m for m in mentions if _accept(m, doc, focus)]
+    # One name, one reading: a name the report uses as a place elsewhere is that place
+    # inside an organisation's name too ("the Cavan Sustainable Energy Group").
+    known = {m.text for m in accepted}
+    taken_ids = {id(m) for m in accepted}
+    for m in mentions:
+        person = m.label == "PERSON" or (m.outer is not None and m.outer[0] == "PERSON")
+        if m.text in known and m.candidates and id(m) not in taken_ids and not person:
+            accepted.append(m)
+    accepted.sort(key=lambda m: m.start)
     # Items listed after a place or a settlement noun ("the villages of A, B and C").
     spans = {(m.start, m.end) for m in accepted}
     for prev, m in itertools.pairwise(mentions):
@@ -549,6 +703,7 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
             unknown = _unknown(m, places, text)
             if unknown is not None:
                 places.append(unknown)
+    places = _landmarks(text, places)
     places.sort(key=lambda p: (p.start, p.end))
     # A lone direction or descriptive word ("North", "Western") is never a
     # toponym by itself, whatever fuzzy matching found for it.

@@ -126,3 +126,51 @@ def test_names_inside_person_names_are_not_places(make_doc: Any, gaz: Gazetteer)
     texts = {p.text for p in find_places(doc, gaz)}
     assert "Daniels" not in texts and "Bishop" not in texts
     assert "London" in texts
+
+
+def test_world_regions_seas_and_rivers(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc(
+        "Tensions in the Middle East rose as ships crossed the Mediterranean and "
+        "EU ministers met. Fighters retreated across the Euphrates into eastern Ghouta."
+    )
+    found = _by_text(find_places(doc, gaz))
+    assert found["Middle East"].feature == "region" and found["Middle East"].country_code is None
+    assert found["Mediterranean"].feature == "sea"
+    assert found["EU"].name == "European Union"
+    assert found["Euphrates"].feature == "river"
+    assert found["Ghouta"].admin1 == "Rural Damascus"
+
+
+def test_direction_word_inside_a_name(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Officials in West Virginia and South Korea met delegates from North Africa.")
+    found = _by_text(find_places(doc, gaz))
+    assert found["West Virginia"].admin1 == "West Virginia"
+    assert found["South Korea"].country_code == "KR"
+    assert found["North Africa"].name == "North Africa"
+
+
+def test_city_names_and_hyphenated_modifiers(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc(
+        "The New York Times said a London-based firm and the DPRK would attend talks in St. Louis."
+    )
+    found = _by_text(find_places(doc, gaz))
+    assert found["New York"].name == "New York City"
+    assert found["London"].country_code == "GB"
+    assert found["DPRK"].country_code == "KP"
+    assert found["St. Louis"].country_code == "US"
+
+
+def test_streets_and_buildings_are_landmarks(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Police closed Desire Street in New Orleans and the Marigny Plantation.")
+    places = find_places(doc, gaz)
+    found = _by_text(places)
+    street = found["Desire Street"]
+    assert (street.feature, street.gazetteer_id) == ("landmark", None)
+    assert not any(p.text == "Street" for p in places)
+    assert street.admin1 == "Louisiana"  # placed at the town it is in
+    assert found["Marigny Plantation"].latitude is None  # no town attached
+
+
+def test_folded_spelling_of_a_foreign_town_is_no_place(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Buhari met Nassar before Helen spoke to reporters.")
+    assert find_places(doc, gaz) == []
