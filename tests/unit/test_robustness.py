@@ -14,7 +14,6 @@ a file with a NUL byte with "FILE: binary file (not text)", exit status 1.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -241,29 +240,12 @@ def _long_line(words: int) -> str:
 
 
 def test_long_line_without_punctuation_is_bounded() -> None:
-    # Sentences are capped (nlp.MAX_SENTENCE_TOKENS), so time grows linearly
-    # (see the next test); this guards against a hang or an error.
+    # Sentences are capped (nlp.MAX_SENTENCE_TOKENS), so time grows linearly;
+    # the timing itself is measured by benchmarks/long_input.py, not here.
     text = _long_line(2_000)
-    started = time.perf_counter()
     report = _extract(text)
-    assert time.perf_counter() - started < 60
     assert len(report.text.split()) == 2_000
     assert len(report.events) <= 5
-
-
-@pytest.mark.xfail(
-    strict=False,  # a timing ratio: not strict, so a noisy machine cannot fail the suite
-    reason="timing on a shared machine is noisy; linear since sentences are capped",
-)
-def test_long_line_time_grows_linearly() -> None:
-    frontwatch.extract("Warm-up sentence.")
-    timings = []
-    for words in (800, 2_400):
-        started = time.perf_counter()
-        frontwatch.extract(_long_line(words))
-        timings.append(time.perf_counter() - started)
-    # linear: ~3x; quadratic: ~8x (measured 1,000 -> 3,000 words: 0.75 s -> 6.5 s)
-    assert timings[1] / timings[0] < 5, timings
 
 
 def test_extremely_long_words() -> None:
