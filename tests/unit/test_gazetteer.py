@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import time
 from pathlib import Path
 
 import pytest
@@ -39,10 +38,9 @@ def test_normalise_keeps_different_places_apart(a: str, b: str) -> None:
     assert normalise_name(a) != normalise_name(b)
 
 
-def test_load_is_fast_and_large() -> None:
-    started = time.perf_counter()
+def test_load_is_large() -> None:
+    # Load time is measured by benchmarks/gazetteer_speed.py, not asserted here.
     gaz = Gazetteer.load()
-    assert time.perf_counter() - started < 2.0
     assert len(gaz) > 200_000
 
 
@@ -61,9 +59,6 @@ def test_lookup_without_hint_ranks_big_places(gaz: Gazetteer) -> None:
 
 
 def test_fuzzy_lookup_finds_transliteration(gaz: Gazetteer) -> None:
-    started = time.perf_counter()
-    gaz.lookup("Saraqib", country="SY")
-    assert time.perf_counter() - started < 0.05
     cands = gaz.lookup("Saraqeb", country="SY")
     assert cands and cands[0].entry.name == "Saraqib"
     fuzzy = gaz.lookup("Khan Shaykhoon", country="SY")
