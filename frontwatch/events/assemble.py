@@ -165,6 +165,25 @@ def _place_key(place: Place | None) -> str:
     return place.gazetteer_id or f"{place.name.lower()}|{place.admin1 or ''}"
 
 
+_TERRITORY_TYPES = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory"}
+)
+
+
+def _fight_for_the_town(change: EventDraft, clash: EventDraft) -> bool:
+    """A clash told only at the level of the region, on the day a town there changed
+    hands, against the same opponent: the fight for that town (ACLED codes the
+    territorial event, with the fight's fatalities)."""
+    if change.sub_event_type not in _TERRITORY_TYPES or clash.sub_event_type != "Armed clash":
+        return False
+    if clash.place is None or change.place is None or not _is_area(clash.place):
+        return False
+    if not _place_contains(clash.place, change.place):
+        return False
+    sides = {_actor_key(clash.actor1), _actor_key(clash.actor2)}
+    return _actor_key(change.actor2) in sides and change.actor2 is not None
+
+
 def _unattributed(draft: EventDraft) -> bool:
     """A one-sided draft whose perpetrator is unknown."""
     return draft.actor1 is None or draft.actor1.generic
@@ -196,6 +215,8 @@ def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
     ):
         # "a rocket hit their home" after "forces shelled the town": the same
         # strike retold without its perpetrator.
+        return True
+    if _fight_for_the_town(a, b) or _fight_for_the_town(b, a):
         return True
     if _pair_key(a) != _pair_key(b):
         # A one-sided strike by an actor fighting at the same place is part of
@@ -231,7 +252,23 @@ def _better_named(
 def merge_drafts(
     drafts: Sequence[EventDraft], outranks: Any, mention_counts: dict[str, int] | None = None
 ) -> list[EventDraft]:
-    """Fold drafts that ACLED would code as one event; keep the highest rank."""
+    """Fold drafts that ACLED would code as one event; keep the highest rank.
+
+    Folding is repeated until nothing changes: a merge can make two earlier
+    drafts the same event (a regional clash and a town's capture, once the
+    capture has taken over the clash at that town).
+    """
+    merged = _merge_once(drafts, outranks, mention_counts)
+    while True:
+        again = _merge_once(merged, outranks, mention_counts)
+        if len(again) == len(merged):
+            return again
+        merged = again
+
+
+def _merge_once(
+    drafts: Sequence[EventDraft], outranks: Any, mention_counts: dict[str, int] | None
+) -> list[EventDraft]:
     counts = mention_counts or {}
     merged: list[EventDraft] = []
     for draft in drafts:
