@@ -107,6 +107,16 @@ def _bound_actor(cue: CueMatch, actors: Sequence[Actor]) -> Actor | None:
     return None
 
 
+def _political_arrest(context: SentenceContext, target: Actor | None, lexicon: CueLexicon) -> bool:
+    """ACLED codes arrests with a political dimension: of opponents, activists,
+    protesters, journalists or armed-group members, or mass round-ups."""
+    if target is not None and target.inter in (2, 3, 4, 5, 6):
+        return True
+    if lexicon.has_context("political_target", context.text):
+        return True
+    return not lexicon.has_context("ordinary_crime", context.text)
+
+
 def _protest_type(cues: Sequence[CueMatch], context: SentenceContext) -> str:
     kinds = {c.sub_event_type for c in cues}
     if "Mob violence" in kinds and "Peaceful protest" not in kinds:
@@ -253,6 +263,8 @@ def _sentence_mentions(
         sub_type = cue.sub_event_type
         if sub_type == "Arrests" and actor1 is not None and actor1.inter != STATE_INTER:
             sub_type = "Abduction/forced disappearance"
+        if sub_type == "Arrests" and not _political_arrest(context, actor2, lexicon):
+            continue  # "police arrested a man suspected of stealing cars": crime
         no_perpetrator = actor1 is None or actor1.inter == CIVILIAN_INTER
         if sub_type == "Attack" and no_perpetrator and not context.armed:
             # Killing with no armed perpetrator named: crime or accident.

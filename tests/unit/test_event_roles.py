@@ -96,3 +96,18 @@ def test_taken_to_an_unknown_location_is_an_abduction() -> None:
         "to an unknown location, residents said."
     )
     assert _main(text)["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_arrest_for_ordinary_crime_is_no_event() -> None:
+    text = "Police arrested a man suspected of stealing cars in Nairobi on Friday."
+    assert extract(text, published=PUBLISHED).events == []
+
+
+def test_arrest_of_opposition_activists_is_coded() -> None:
+    text = "Police arrested 12 opposition activists in Dhaka on Sunday, their party said."
+    assert _main(text)["sub_event_type"] == "Arrests"
+
+
+def test_gas_cylinder_explosion_is_an_accident() -> None:
+    text = "A gas cylinder explosion in a restaurant in Lahore killed four people, rescuers said."
+    assert extract(text, published=PUBLISHED).events == []
