@@ -111,3 +111,26 @@ def test_arrest_of_opposition_activists_is_coded() -> None:
 def test_gas_cylinder_explosion_is_an_accident() -> None:
     text = "A gas cylinder explosion in a restaurant in Lahore killed four people, rescuers said."
     assert extract(text, published=PUBLISHED).events == []
+
+
+NON_POLITICAL = [
+    "Manchester United beat Chelsea 2-1 at Old Trafford on Sunday with a late goal.",
+    "A magnitude 6.1 earthquake struck eastern Turkey on Monday, killing at least 12 people.",
+    "Floods killed 40 people in northern Nigeria after days of heavy rain, the agency said.",
+    "The central bank raised interest rates by half a point on Thursday to fight inflation.",
+    "The foreign ministers of Egypt and Jordan met in Cairo on Tuesday to discuss trade.",
+    "A bus collided with a truck on the highway near Multan, killing 14 passengers, police said.",
+    "Voters in Kenya went to the polls on Tuesday in a largely calm election, observers said.",
+    "A fire at a garment factory in Dhaka killed 9 workers on Wednesday, fire officials said.",
+    "Cholera has killed 30 people in Yemen's Hodeidah province this month, the WHO said.",
+    "A court in Islamabad sentenced a former minister to three years in prison for corruption.",
+    "Heavy snow closed roads across northern Syria, stranding hundreds of vehicles.",
+    "Oil prices rose 3 percent after OPEC announced output cuts.",
+    "The UN envoy said talks between the parties would resume in Geneva next month.",
+    "A landslide buried a village in Papua New Guinea, and rescuers searched for survivors.",
+]
+
+
+@pytest.mark.parametrize("text", NON_POLITICAL)
+def test_non_political_text_gives_no_event(text: str) -> None:
+    assert extract(text, published=PUBLISHED).events == []
