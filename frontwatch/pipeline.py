@@ -93,7 +93,12 @@ def _dates_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
     dateline = find_dateline(doc.text, analysis.published)
     published = analysis.published
     dates = find_dates(doc, published)
-    return {"dateline": dateline, "dates": dates, "year": published.year if published else None}
+    year = published.year if published else None
+    if year is None:
+        # Without a publication date, the first full date in the text ("On 9 May
+        # 2022, ...") tells which regime's name applies.
+        year = next((d.date.year for d in dates if d.kind == "absolute" and d.date), None)
+    return {"dateline": dateline, "dates": dates, "year": year}
 
 
 def report_country(

@@ -19,7 +19,7 @@ WORD_RE = re.compile(_WORD)
 #: Dotted abbreviations ("U.S.", "U.K.", "U.A.E."): a country only when the gazetteer says so.
 ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w])")
 #: Place introduced by a comma-joined parent: "Parkland, Florida", "Brussels, Belgium".
-PARENT_SEPARATOR_RE = re.compile(r"^\s*(?:,|,?\s+in)\s*(?:the\s+)?$")
+PARENT_SEPARATOR_RE = re.compile(r"^\s*(?:,|,?\s+in|\()\s*(?:the\s+)?$")
 
 DIRECTION = (
     r"(?i:(?:north|south)[- ]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?"

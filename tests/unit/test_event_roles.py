@@ -134,3 +134,13 @@ NON_POLITICAL = [
 @pytest.mark.parametrize("text", NON_POLITICAL)
 def test_non_political_text_gives_no_event(text: str) -> None:
     assert extract(text, published=PUBLISHED).events == []
+
+
+def test_regime_year_from_the_text_when_no_publication_date() -> None:
+    report = extract("On 9 May 2022, police arrested 4 members of the opposition party in Dhaka.")
+    assert report.events[0].actor1 == "Police Forces of Bangladesh (2009-2024)"
+
+
+def test_parenthesised_region_is_a_parent_place() -> None:
+    report = extract("On 3 March 2023, Russian forces shelled Kherson city (Kherson).")
+    assert report.events[0].admin1 == "Kherson"
