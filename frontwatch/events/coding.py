@@ -119,8 +119,11 @@ def _report_region(places: Sequence[Place], country_code: str | None) -> Place |
     counts: dict[str, int] = {}
     for place in located:
         counts[place.admin1 or ""] = counts.get(place.admin1 or "", 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
     admin1, count = max(counts.items(), key=lambda item: item[1])
-    if count * 2 <= len(located):
+    runner_up = ranked[1] if len(ranked) > 1 else 0
+    # A majority of the mentions, or a clear lead of at least two mentions.
+    if count * 2 <= len(located) and not (count >= 2 and count >= 2 * runner_up):
         return None
     inside = [p for p in located if p.admin1 == admin1]
     unit = next((p for p in inside if p.feature == "admin1"), None)
@@ -158,7 +161,7 @@ def _locate_unplaced(
                 or _region_for(places, mention.sentence_start, mention.sentence_end)
                 or _report_region(places, country_code)
             )
-        elif draft.place.admin1 is None and draft.place.feature in ("country", "region"):
+        elif draft.place.admin1 is None and draft.place.feature not in (None, "populated place"):
             # "air strikes in northern Syria" in a report about Manbij: the report's
             # dominant region is more specific than the country.
             draft.place = _report_region(places, country_code) or draft.place
