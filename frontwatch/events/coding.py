@@ -153,18 +153,19 @@ def _locate_unplaced(
 ) -> None:
     """Give drafts without coordinates the best location the report supports."""
     previous: Place | None = None
+    report_region = _report_region(places, country_code)  # the same for every draft
     for draft in sorted(drafts, key=lambda d: d.first_position):
         mention = draft.mentions[0]
         if draft.place is None:
             draft.place = (
                 previous
                 or _region_for(places, mention.sentence_start, mention.sentence_end)
-                or _report_region(places, country_code)
+                or report_region
             )
         elif draft.place.admin1 is None and draft.place.feature not in (None, "populated place"):
             # "air strikes in northern Syria" in a report about Manbij: the report's
             # dominant region is more specific than the country.
-            draft.place = _report_region(places, country_code) or draft.place
+            draft.place = report_region or draft.place
         elif draft.place.latitude is None:
             region = _region_for(places, mention.sentence_start, mention.sentence_end)
             if region is not None:

@@ -68,6 +68,8 @@ class SentenceContext:
     protest: bool
     armed: bool
     civilian_words: bool
+    #: a background sentence ("has been gripped by fighting"): no cue in it is an event
+    background: bool = False
 
 
 def _within(start: int, end: int, outer_start: int, outer_end: int) -> bool:
@@ -96,6 +98,7 @@ def _sentence_context(
         armed=any(a.inter in ARMED_INTERS for a in in_actors),
         civilian_words=lexicon.has_context("civilian_victim_words", text)
         or any(a.inter == CIVILIAN_INTER for a in in_actors),
+        background=lexicon.has_context("background", text),
     )
 
 
@@ -175,7 +178,7 @@ def detect_mentions(
 def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> bool:
     if lexicon.blocked(cue.sub_event_type, context.text):
         return False
-    if lexicon.has_context("background", context.text):
+    if context.background:
         return False
     earlier = lexicon.contexts.get("earlier_event")
     if earlier is not None and earlier.search(context.text[: cue.start - context.start]):

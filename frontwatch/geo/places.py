@@ -142,7 +142,9 @@ def _is_abbreviation(text: str) -> bool:
 
 
 def _line_start(text: str, start: int) -> bool:
-    return start == 0 or text[:start].rstrip(" \t").endswith("\n")
+    """Only spaces or tabs between the last line break and ``start``."""
+    line_begins = text.rfind("\n", 0, start) + 1
+    return not text[line_begins:start].strip(" \t")
 
 
 def _words_before(text: str, start: int, n: int = 3) -> list[str]:
