@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontwatch.events.cues import CueLexicon, CueMatch
+from frontwatch.events.location import event_place
 from frontwatch.events.roles import (
     ARMED_INTERS,
     CIVILIAN_INTER,
@@ -132,18 +133,6 @@ def _protest_type(cues: Sequence[CueMatch], context: SentenceContext) -> str:
     if "Protest with intervention" in kinds:
         return "Protest with intervention"
     return "Peaceful protest"
-
-
-def _nearest_place(places: Sequence[Place], position: int) -> Place | None:
-    usable = [p for p in places if p.feature not in ("road", "country")]
-    if not usable:
-        return None
-    # Places after the trigger ("clashed ... in X") are preferred slightly over
-    # places before it, which are often the claimant's or a landmark.
-    return min(
-        usable,
-        key=lambda p: abs(p.start - position) * (1.0 if p.start >= position else 1.5),
-    )
 
 
 def detect_mentions(
@@ -282,7 +271,7 @@ def _sentence_mentions(
                 sentence_end=context.end,
                 actor1=actor1,
                 actor2=actor2,
-                place=_nearest_place(context.places, cue.start),
+                place=event_place(doc, context.places, cue.start, cue.end),
                 civilian_targeting=target_civilians,
             )
         )
@@ -324,7 +313,7 @@ def _protest_mentions(
             sentence_end=context.end,
             actor1=actor1,
             actor2=actor2,
-            place=_nearest_place(context.places, trigger.start),
+            place=event_place(doc, context.places, trigger.start, trigger.end),
             civilian_targeting=sub_type == "Excessive force against protesters",
         )
     ]

@@ -19,6 +19,9 @@ _ARTICLES = frozenset(
 _APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DOUBLED = re.compile(r"([a-z])\1+")
+# An Arabic article assimilated and written onto the next word ("Deir Ezzor" for
+# "Deir ez-Zor", "Ras Assalam"): a vowel and a doubled sun letter opening a later word.
+_ATTACHED_ARTICLE = re.compile(r"(?<= )[ae]([dnrstz])\1(?=[a-z]{2})")
 # Arabic ta marbuta is written -ah, -eh or -a: drop a word-final h after a vowel.
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 
@@ -29,11 +32,14 @@ def normalise_name(name: str) -> str:
 
     Steps: anyascii, lowercase, drop apostrophes, punctuation to spaces, drop
     article words (al, an, el, ...), ou/oo -> u, e -> i, aa -> a, drop a final
-    h after a vowel, collapse doubled letters.
+    h after a vowel, collapse doubled letters. Arabic has one vowel where
+    transliterations write o or u (Zor/Zour, Homs/Hums), so o -> u as well.
 
     >>> normalise_name("Idleb") == normalise_name("Idlib")
     True
     >>> normalise_name("Ma'arrat an-Nu'man") == normalise_name("Maarat al-Nu'man")
+    True
+    >>> normalise_name("Deir Ezzor") == normalise_name("Deir ez-Zour")
     True
     >>> normalise_name("Sarmin") == normalise_name("Sarmada")
     False
@@ -44,7 +50,7 @@ def normalise_name(name: str) -> str:
     if not words:
         # A name made only of articles: keep it rather than return nothing.
         words = _NON_WORD.sub(" ", text).split()
-    out = " ".join(words)
-    out = out.replace("ou", "u").replace("oo", "u").replace("e", "i").replace("aa", "a")
+    out = _ATTACHED_ARTICLE.sub(r"\1", " ".join(words))
+    out = out.replace("o", "u").replace("uu", "u").replace("e", "i").replace("aa", "a")
     out = _FINAL_H.sub("", out)
     return _DOUBLED.sub(r"\1", out)

@@ -61,6 +61,12 @@ _COUNTRY_BONUS = 0.15
 # A world city (this many people) outranks a small namesake in the report's country.
 _WORLD_CITY = 1_000_000
 _WORLD_CITY_BONUS = 0.05
+# "the city of X" / "X city" means the town, "X province" the admin unit, where a
+# name is both ("Deir ez-Zor", "Raqqa").
+_KIND_BONUS = 0.1
+_UNIT_NOUNS = frozenset(
+    {"province", "governorate", "region", "state", "district", "oblast", "county", "prefecture"}
+)
 
 
 @dataclass
@@ -309,6 +315,7 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
     """Name chunks not inside a region/road phrase, split into gazetteer-matching spans."""
     text = doc.text
     ents = _entities(doc)
+    entity_set = set(ents)
     out: list[_Mention] = []
     for match in ABBREVIATION_RE.finditer(text):
         start, end = match.span()
@@ -342,7 +349,13 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
                     end -= 2
                 surface = text[start:end]
                 label = _label_at(ents, start, end)
-                cands = gaz.lookup(surface, limit=8, fuzzy=label in _STRONG_LABELS and j - i == 1)
+                # A name NER calls a place may be spelled loosely ("Deir Ezour"): fuzzy
+                # lookup for one word, or for a whole place entity of up to three words
+                # (longer spans, or parts of entities, would match by chance).
+                fuzzy = label in _STRONG_LABELS and (
+                    j - i == 1 or (j - i <= 3 and (start, end, label) in entity_set)
+                )
+                cands = gaz.lookup(surface, limit=8, fuzzy=fuzzy)
                 if cands or j == i + 1:
                     break
             before = _words_before(text, start, 2)
@@ -489,9 +502,12 @@ def _choose(
     anchors: list[GazetteerEntry],
     admin1s: set[str],
     parent: GazetteerEntry | None = None,
+    kind: str | None = None,
 ) -> Candidate:
     def score(c: Candidate) -> float:
         s = c.score + (_FOCUS_BONUS if focus and c.entry.country_code == focus else 0.0)
+        if kind is not None and (c.entry.feature == "populated place") == (kind == "town"):
+            s += _KIND_BONUS
         if c.entry.feature == "country" or c.entry.feature in WORLD_FEATURES:
             s += _COUNTRY_BONUS
         elif (
@@ -512,6 +528,27 @@ def _choose(
         return s
 
     return max(m.candidates, key=score)
+
+
+def _speaks(doc: Any, m: _Mention) -> bool:
+    """Whether a name is the subject of the verb right after it ("..., SANA reported"):
+    a source, not one more item of a list of places."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return bool(doc[span.end].pos_ in ("VERB", "AUX") and m.text.isupper())
+
+
+def _kind(m: _Mention, text: str) -> str | None:
+    """What the words around a name say it is: "town" ("the city of X", "X city"),
+    "unit" ("X province") or nothing."""
+    after = text[m.end : m.end + 20].lower().split()
+    word = after[0].strip(".,;:)") if after else ""
+    if m.settlement or word in SETTLEMENT_NOUNS:
+        return "town"
+    if word in _UNIT_NOUNS:
+        return "unit"
+    return None
 
 
 def _parents(accepted: list[_Mention], text: str) -> dict[int, GazetteerEntry]:
@@ -665,7 +702,12 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
         if not LIST_SEPARATOR_RE.match(text[prev.end : m.start]):
             continue
         m.settlement = m.settlement or prev.settlement
-        if (prev.start, prev.end) in spans and m.candidates and (m.start, m.end) not in spans:
+        if (
+            (prev.start, prev.end) in spans
+            and m.candidates
+            and (m.start, m.end) not in spans
+            and not _speaks(doc, m)
+        ):
             m.cue = True
             accepted.append(m)
             spans.add((m.start, m.end))
@@ -685,9 +727,13 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
     decided: dict[str, Candidate] = {}
     for m in accepted:
         if m.start in parents:
-            decided.setdefault(m.text, _choose(m, focus, anchors, admin1s, parents[m.start]))
+            decided.setdefault(
+                m.text, _choose(m, focus, anchors, admin1s, parents[m.start], _kind(m, text))
+            )
     for m in accepted:
-        best = decided.get(m.text) or _choose(m, focus, anchors, admin1s, parents.get(m.start))
+        best = decided.get(m.text) or _choose(
+            m, focus, anchors, admin1s, parents.get(m.start), _kind(m, text)
+        )
         local_reading = m.settlement or m.label not in _STRONG_LABELS
         if local_reading and _stray_namesake(best.entry, focus, parents.get(m.start)):
             # "the village of Karma in northern Burkina Faso": an Indian hamlet of that
