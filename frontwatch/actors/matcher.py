@@ -247,6 +247,56 @@ def _generic_candidates(
     return found
 
 
+# ACLED's own actor names written in a text (its notes and derived briefs use them):
+# "Military Forces of Mali", "Police Forces of Kenya (2022-)", "Protesters (India)".
+_ACLED_STATE_NAME = re.compile(
+    r"(?<![\w])(?P<prefix>Military Forces of|Police Forces of)\s+(?:the\s+)?"
+    r"(?P<country>[A-Z][\w'.-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'.-]*){0,4})"
+    r"(?P<years>\s+\(\d{4}-(?:\d{4})?\))?"
+)
+_ACLED_GENERIC_NAME = re.compile(
+    r"(?<![\w])(?P<kind>Protesters|Rioters|Civilians|Unidentified Armed Group)"
+    r"\s+\((?P<country>[A-Z][^()\n]{1,40})\)"
+)
+
+
+def _acled_name_candidates(
+    text: str,
+    dictionary: ActorDictionary,
+    countries: CountryTable,
+    country: str | None,
+    year: int | None,
+) -> list[_Candidate]:
+    found = []
+    for match in _ACLED_STATE_NAME.finditer(text):
+        words = match.group("country").split()
+        # The longest run of words that names a country ("Democratic Republic of Congo").
+        for n in range(len(words), 0, -1):
+            owner = countries.find(" ".join(words[:n]))
+            if owner is not None:
+                break
+        else:
+            continue
+        end = match.start("country") + len(" ".join(words[:n]))
+        if match.group("years") and n == len(words):
+            end = match.end()
+        prefix = match.group("prefix")
+        base = _state_forces(dictionary, countries, owner.alpha2, prefix, home=country, year=year)
+        actor = replace(base, text=text[match.start() : end], start=match.start(), end=end)
+        found.append(_Candidate(match.start(), end, _DICT, "named", actor))
+    for match in _ACLED_GENERIC_NAME.finditer(text):
+        owner = countries.find(match.group("country").strip())
+        if owner is None:
+            continue
+        kind = {"Unidentified Armed Group": "armed_group"}.get(
+            match.group("kind"), match.group("kind").lower()
+        )
+        base = _generic_actor(kind, dictionary, countries, owner.alpha2, year)
+        actor = replace(base, text=match.group(), start=match.start(), end=match.end())
+        found.append(_Candidate(match.start(), match.end(), _DICT, "named", actor))
+    return found
+
+
 def _coref_candidates(text: str) -> list[_Candidate]:
     found = [
         _Candidate(m.start(), m.end(), _NAMED_REF, "named_ref") for m in NAMED_COREF.finditer(text)
@@ -332,6 +382,7 @@ def find_actors(
     home = country.upper() if country else None
     candidates = (
         _dictionary_candidates(text, dictionary, home, year)
+        + _acled_name_candidates(text, dictionary, countries, home, year)
         + _demonym_candidates(text, dictionary, countries, home, year)
         + _generic_candidates(text, dictionary, countries, home, year)
         + _coref_candidates(text)

@@ -17,6 +17,7 @@ Cue words come from ``frontwatch/data/claim_cues.yaml``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -375,6 +376,31 @@ def _about(nominal: Any, cues: ClaimCues, actors: Sequence[Actor]) -> str | None
     return None
 
 
+# A summary line of coded notes: "Fatalities: 3 soldiers", "Deaths: 12".
+_SUMMARY_LINE = re.compile(r"^\s*(?:fatalities|deaths|killed|dead)\s*:\s*(?P<figure>.+)$", re.I)
+
+
+def _summary_claim(sent: Any, actors: Sequence[Actor]) -> Claim | None:
+    """The claim of a "Fatalities: N ..." line, which has no verb for the parse to read."""
+    match = _SUMMARY_LINE.match(sent.text)
+    if match is None:
+        return None
+    value, qualifier = parse_quantity(match.group("figure"))
+    if value is None:
+        return None
+    start = sent.start_char + match.start("figure")
+    victim = next((a for a in actors if start <= a.start < sent.end_char), None)
+    return Claim(
+        claimant=None,
+        killed=value,
+        qualifier=qualifier,
+        about=victim.name if victim is not None else None,
+        text=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+    )
+
+
 def find_claims(doc: Any, actors: Sequence[Actor]) -> list[Claim]:
     """One Claim per casualty or capture figure in a spaCy ``Doc``, in text order.
 
@@ -391,6 +417,10 @@ def find_claims(doc: Any, actors: Sequence[Actor]) -> list[Claim]:
     claims: list[Claim] = []
     previous: str | None = None
     for sent in doc.sents:
+        summary = _summary_claim(sent, actors)
+        if summary is not None:
+            claims.append(summary)
+            continue
         by_verb, default = _claimants(sent, cues, actors)
         for token in sent:
             if not _is_quantity(token, cues):

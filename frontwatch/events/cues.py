@@ -79,10 +79,14 @@ class CueLexicon:
         pattern = self.contexts.get(name)
         return bool(pattern and pattern.search(text))
 
-    def blocked(self, rule_name: str, text: str) -> bool:
-        """True when a context listed in the rule's ``blocks`` occurs in ``text``."""
-        rule = next(r for r in self.rules if r.sub_event_type == rule_name)
-        return any(self.has_context(block, text) for block in rule.blocks)
+    def blocked(self, sub_event_type: str, text: str) -> bool:
+        """True when a context that the type's rules list in ``blocks`` occurs in ``text``."""
+        return any(
+            self.has_context(block, text)
+            for rule in self.rules
+            if rule.sub_event_type == sub_event_type
+            for block in rule.blocks
+        )
 
 
 def _compile(fragments: list[str], where: str) -> re.Pattern[str] | None:
@@ -102,7 +106,9 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         spec = spec or {}
         rules.append(
             CueRule(
-                sub_event_type=name,
+                # A key may be a rule of its own for a type named in `sub_event_type`
+                # (cues that need a different context than the type's main cues).
+                sub_event_type=spec.get("sub_event_type") or name,
                 pattern=_compile(list(spec.get("cues") or []), name),
                 needs=spec.get("needs"),
                 blocks=tuple(spec.get("blocks") or ()),

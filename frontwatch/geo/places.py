@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -539,6 +540,42 @@ def _speaks(doc: Any, m: _Mention) -> bool:
     return bool(doc[span.end].pos_ in ("VERB", "AUX") and m.text.isupper())
 
 
+_ADMIN_PARENT_FEATURES = ("admin1", "admin2", "region", "country")
+_BRACKET_OPEN_RE = re.compile(r"\s*\(")
+
+
+def _bracket_annotations(
+    mentions: list[_Mention], text: str
+) -> tuple[dict[int, GazetteerEntry | None], set[int]]:
+    """ACLED notes place a town by its admin units in brackets: "Boni (Douentza,
+    Mopti)", "Jilib (Middle Juba)". Returns the annotated names (start -> the admin
+    unit the brackets name last, or None) and the starts of the names inside them.
+    """
+    annotated: dict[int, GazetteerEntry | None] = {}
+    inner: set[int] = set()
+    for i, m in enumerate(mentions):
+        opened = _BRACKET_OPEN_RE.match(text, m.end)
+        if opened is None:
+            continue
+        close = text.find(")", opened.end(), opened.end() + 80)
+        if close < 0 or "(" in text[opened.end() : close]:
+            continue
+        parts = [n for n in mentions[i + 1 :] if n.start >= opened.end() and n.end <= close]
+        # Only a list of names: "(HTS)" or "(a local official said)" is no annotation.
+        rest = text[opened.end() : close]
+        for n in parts:
+            rest = rest.replace(n.text, "")
+        if not parts or rest.strip(" ,;-") or not any(n.candidates for n in parts):
+            continue
+        last = next(n for n in reversed(parts) if n.candidates)
+        annotated[m.start] = next(
+            (c.entry for c in last.candidates if c.entry.feature in _ADMIN_PARENT_FEATURES),
+            last.candidates[0].entry,
+        )
+        inner.update(n.start for n in parts)
+    return annotated, inner
+
+
 def _kind(m: _Mention, text: str) -> str | None:
     """What the words around a name say it is: "town" ("the city of X", "X city"),
     "unit" ("X province") or nothing."""
@@ -686,7 +723,16 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
     if focus and not country_hint:
         regions, taken = _regions(gazetteer, text, focus)
     admin1s = {r.admin1 for r in regions if r.admin1}
-    accepted = [m for m in mentions if _accept(m, doc, focus)]
+    annotated, inner = _bracket_annotations(mentions, text)
+    for m in mentions:
+        if m.start in annotated:
+            m.cue = m.settlement = True
+    accepted = [
+        m
+        for m in mentions
+        if m.start not in inner
+        and ((m.start in annotated and m.candidates) or _accept(m, doc, focus))
+    ]
     # One name, one reading: a name the report uses as a place elsewhere is that place
     # inside an organisation's name too ("the Cavan Sustainable Energy Group").
     known = {m.text for m in accepted}
@@ -722,6 +768,9 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
     )
     places = list(regions)
     parents = _parents(accepted, text)
+    for start, unit in annotated.items():
+        if unit is not None and unit.feature in ("admin1", "country"):
+            parents[start] = unit
     # One name, one place in a report: the mention with a parent ("Parkland,
     # Florida") decides for the bare mentions of the same name.
     decided: dict[str, Candidate] = {}
@@ -747,6 +796,17 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
             place = replace(place, qualifier=m.qualifier, precision=max(2, place.precision))
         places.append(place)
     for m in mentions:
+        unit = annotated.get(m.start)
+        if unit is not None and not m.candidates and (m.start, m.end) not in spans:
+            # Not in the gazetteer, but the brackets say where: the admin unit, precision 3.
+            place = _place(gazetteer, text, m.start, m.end, unit, 0.4)
+            places.append(
+                replace(
+                    place, name=m.text, feature="populated place", gazetteer_id=None, precision=3
+                )
+            )
+            spans.add((m.start, m.end))
+            continue
         if m.settlement and not m.candidates and (m.start, m.end) not in spans:
             unknown = _unknown(m, places, text)
             if unknown is not None:
@@ -755,4 +815,6 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
     places.sort(key=lambda p: (p.start, p.end))
     # A lone direction or descriptive word ("North", "Western") is never a
     # toponym by itself, whatever fuzzy matching found for it.
-    return [p for p in places if p.text.strip().lower() not in _LONE_WORDS]
+    # Names inside an annotation's brackets placed the town before them; they are
+    # not places of their own ("Boni (Douentza, Mopti)" is one place).
+    return [p for p in places if p.text.strip().lower() not in _LONE_WORDS and p.start not in inner]

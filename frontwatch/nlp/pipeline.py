@@ -96,6 +96,17 @@ def mark_sentence_breaks(doc: Any) -> Any:
             token.is_sent_start = True
             since_break, last_comma = 0, -1
             continue
+        if (
+            previous.text in {".", "!", "?"}
+            and token.like_num
+            and i >= 2
+            and not doc[i - 2].like_num
+        ):
+            # "... in Gao. 3 soldiers were killed.": coded notes open sentences with
+            # figures, which the parser otherwise runs into the sentence before.
+            token.is_sent_start = True
+            since_break, last_comma = 0, -1
+            continue
         since_break += 1
         if previous.text in {",", ";"}:
             last_comma = i
