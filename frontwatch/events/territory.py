@@ -29,6 +29,7 @@ from frontwatch.events._spans import (
     token_range_text,
     trim_tokens,
 )
+from frontwatch.events.cues import load_cue_lexicon
 from frontwatch.models import Actor, Evidence, Place, TerritoryChange
 
 __all__ = ["DatedSpan", "find_territory_changes"]
@@ -62,9 +63,14 @@ def _pobj(token: Any, preps: set[str]) -> Any | None:
 
 
 def _through_control(obj: Any) -> Any:
-    """For "control of Y" / "control over Y" return Y, else ``obj`` itself."""
+    """For "control of Y" / "control over Y" return Y, else ``obj`` itself.
+
+    The parser may hang "of Y" on the verb instead ("took control of most of Goma").
+    """
     if obj is not None and obj.lemma_.lower() in _cues()["control_nouns"]:
         inner = _pobj(obj, {"of", "over"})
+        if inner is None and obj.dep_ == "dobj":
+            inner = _pobj(obj.head, {"of", "over"})
         if inner is not None:
             return inner
     return obj
@@ -114,6 +120,10 @@ def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | N
     if lemma not in cues["capture_verbs"] and trigger.lower_ in cues["capture_verbs"]:
         lemma = trigger.lower_
     dobj = _child(trigger, {"dobj"})
+    if dobj is None:
+        # "X, supported by Y, recaptured Moqokori from Z": the parser may take the
+        # name right after the verb for a second subject.
+        dobj = next((c for c in trigger.children if c.dep_ == "nsubj" and c.i > trigger.i), None)
     if trigger.pos_ == "VERB" or trigger.pos_ == "AUX":
         passive = _child(trigger, {"nsubjpass"})
         agent = _pobj(trigger, {"by"})
@@ -152,6 +162,8 @@ def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | N
                 return None
             if passive is not None:
                 return passive, agent, None
+            if trigger.dep_ == "acl" and lemma == "occupy":
+                return None  # "a city occupied by Russian forces": a state, not a change
             if trigger.dep_ == "acl" and dobj is None:
                 # "the areas taken by X include A, B": the list is the object of "include"
                 head = trigger.head
@@ -222,6 +234,15 @@ def _place_like(item: Sequence[Any], places: Sequence[Place], actors: Sequence[A
     return any(t.is_alpha and t.text[:1].isupper() for t in item)
 
 
+_SETTLEMENT_HEADS = frozenset({"town", "city", "village", "hamlet", "township"})
+
+
+def _generic_place(item: Sequence[Any]) -> bool:
+    """ "the town", "the city": a place head with nothing but a determiner."""
+    words = [t for t in item if t.is_alpha and t.lower_ not in {"the", "this", "that"}]
+    return len(words) == 1 and words[0].lemma_.lower() in _SETTLEMENT_HEADS
+
+
 def _actor_name(doc: Any, tok: Any | None, actors: Sequence[Actor]) -> str | None:
     """Canonical name of the Actor in ``tok``'s phrase, else the phrase text."""
     if tok is None:
@@ -269,6 +290,7 @@ def find_territory_changes(
     """
     del published  # dates are resolved by the dates stage; None means "report date"
     cues = _cues()
+    earlier = load_cue_lexicon().contexts.get("earlier_event")
     out: list[TerritoryChange] = []
     seen: set[tuple[int, str, str | None]] = set()
     for sent in doc.sents:
@@ -279,6 +301,8 @@ def find_territory_changes(
                 continue
             if is_non_factual(trigger, cues["non_factual"], cues["modals"]):
                 continue
+            if earlier is not None and earlier.search(sent_text[: trigger.idx - sent.start_char]):
+                continue  # "days after recapturing the city": background to this report
             obj, agent, loser = roles
             to_actor = _actor_name(doc, agent, actors)
             from_actor = (
@@ -293,7 +317,14 @@ def find_territory_changes(
                 if item[-1].i == sent.end - 1 and text.endswith("."):
                     # "took X and Mrauk-U." : the tokenizer glued the full stop on
                     text, end = text[:-1], end - 1
+                opened = doc.text.rfind("(", max(0, start - 80), start)
+                if opened >= 0 and ")" not in doc.text[opened:start]:
+                    continue  # "Awasse (Mocimboa da Praia, Cabo Delgado)": admin notes
                 found = overlapping(places, start, end)
+                if not found and trigger.dep_ != "acl" and _generic_place(item):
+                    # "took control of the town": the town last named before.
+                    before = [p for p in places if sent.start_char <= p.start and p.end <= start]
+                    found = before[-1:]
                 if any(t.lemma_.lower() in cues["non_place_nouns"] for t in item):
                     continue  # "the Yemeni rial fell to ...": a thing, whatever place it names
                 if not found and not _place_like(item, places, actors):
