@@ -161,7 +161,38 @@ def detect_mentions(
             lexicon,
         )
         mentions.extend(_sentence_mentions(doc, context, cues, lexicon, report_non_political))
-    return mentions
+    return _drop_generic_blasts(mentions)
+
+
+_GENERIC_BLAST = frozenset({"blast", "blasts", "explosion", "explosions"})
+_EXPLOSIVE_TYPES = frozenset(
+    {
+        "Grenade",
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+    }
+)
+
+
+def _drop_generic_blasts(mentions: list[EventMention]) -> list[EventMention]:
+    """ "The explosion damaged the house" retells a grenade, shell or bomb the report
+    names: a bare blast word is an IED only when no explosive weapon is named."""
+    named = any(
+        m.sub_event_type in _EXPLOSIVE_TYPES and m.trigger.text.lower() not in _GENERIC_BLAST
+        for m in mentions
+    )
+    if not named:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (
+            m.sub_event_type == "Remote explosive/landmine/IED"
+            and m.trigger.text.lower() in _GENERIC_BLAST
+        )
+    ]
 
 
 def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> bool:
@@ -222,6 +253,7 @@ def _sentence_mentions(
         # A bomb or a strike at a rally is an attack, not a protest event.
         return _protest_mentions(doc, context, usable, verbs)
     has_battle = any(c.sub_event_type == "Armed clash" for c in usable)
+    mob = any(c.sub_event_type == "Mob violence" for c in usable)
     weapon_bound = {
         bound.name for c in usable if c.weapon and (bound := _bound_actor(c, context.actors))
     }
@@ -258,6 +290,8 @@ def _sentence_mentions(
         if sub_type == "Arrests" and not _political_arrest(context, actor2, lexicon):
             continue  # "police arrested a man suspected of stealing cars": crime
         no_perpetrator = actor1 is None or actor1.inter == CIVILIAN_INTER
+        if sub_type == "Attack" and mob and (actor1 is None or actor1.inter not in ARMED_INTERS):
+            continue  # a crowd that kills is Mob violence (the codebook: VAC needs an armed group)
         if sub_type == "Attack" and no_perpetrator and not context.armed:
             # Killing with no armed perpetrator named: crime or accident.
             continue

@@ -69,6 +69,8 @@ def actor_role(doc: Any, actor: Actor, trigger_token: Any, reporting_verbs: froz
             return REPORTER
         if dep == "pobj" and (head.dep_ in ("prep", "agent") or head.pos_ == "ADP"):
             prep = head.lower_
+            if prep == "to" and head.i > 0 and head.doc[head.i - 1].lower_ == "according":
+                return REPORTER  # "according to the military government"
         if head.i in trigger_ancestors or current.i == trigger_token.i:
             if dep in ("nsubj", "csubj", "poss") or prep == "by" or dep == "agent":
                 role = AGENT
