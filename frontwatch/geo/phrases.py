@@ -18,6 +18,23 @@ NAME_RE = re.compile(NAME)
 WORD_RE = re.compile(_WORD)
 #: Dotted abbreviations ("U.S.", "U.K.", "U.A.E."): a country only when the gazetteer says so.
 ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w])")
+#: AP-style abbreviations of US states, read only after a comma ("Gainesville, Va."):
+#: alone most are English words ("Wash.", "Miss.", "Ore.").
+AP_STATE_ABBREVIATIONS = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO",
+    "Conn.": "CT", "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN",
+    "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI",
+    "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV",
+    "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
+    "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD",
+    "Tenn.": "TN", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
+    "Wyo.": "WY",
+}  # fmt: skip
+AP_STATE_RE = re.compile(
+    r"(?<=, )(?:"
+    + "|".join(re.escape(k) for k in sorted(AP_STATE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w.])"
+)
 #: Place introduced by a comma-joined parent: "Parkland, Florida", "Brussels, Belgium".
 PARENT_SEPARATOR_RE = re.compile(r"^\s*(?:,|,?\s+in|\()\s*(?:the\s+)?$")
 

@@ -23,6 +23,8 @@ from frontwatch.geo.gazetteer import WORLD_FEATURES, Candidate, Gazetteer, Gazet
 from frontwatch.geo.normalise import normalise_name
 from frontwatch.geo.phrases import (
     ABBREVIATION_RE,
+    AP_STATE_ABBREVIATIONS,
+    AP_STATE_RE,
     CUE_AFTER,
     CUE_BEFORE,
     DIRECTION_NAME_RE,
@@ -138,6 +140,13 @@ def _common_words() -> frozenset[str]:
         return frozenset(w for words in index.values() for w in words if w.isalpha())
     except Exception:
         return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _major(entry: GazetteerEntry) -> bool:
@@ -328,6 +337,13 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
             cue = bool(before and before[-1] in CUE_BEFORE)
             label = _label_at(ents, start, end)
             out.append(_Mention(start, end, match.group(0), label, cue, False, cands, None, None))
+    for match in AP_STATE_RE.finditer(text):
+        start, end = match.span()
+        state = gaz.get(f"us:{AP_STATE_ABBREVIATIONS[match.group(0)]}")
+        if state is not None and not any(start < b and a < end for a, b in taken):
+            out = [m for m in out if not (m.start < end and start < m.end)]
+            cands = [Candidate(state, 1.0, normalise_name(state.name))]
+            out.append(_Mention(start, end, match.group(0), "GPE", True, False, cands))
     taken = taken + [(m.start, m.end) for m in out]
     for chunk in NAME_RE.finditer(text):
         if any(chunk.start() < b and a < chunk.end() for a, b in taken):
@@ -418,10 +434,16 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
     """Whether a matched name is a place mention (NER label is evidence, not a verdict)."""
     if not m.candidates:
         return False
+    if m.text in AP_STATE_ABBREVIATIONS:
+        return True  # found only after a comma, resolved to its state already
     if _is_abbreviation(m.text):
         # Abbreviations ("US", "U.K.") only as a literal name, never via folded keys.
         m.candidates = [c for c in m.candidates if m.text in (c.entry.name, *c.entry.names)]
-        return bool(m.candidates) and m.candidates[0].entry.feature in ("country", "region")
+        return bool(m.candidates) and m.candidates[0].entry.feature in (
+            "country",
+            "region",
+            "admin1",
+        )
     best = m.candidates[0].entry
     major = _major(best)
     fuzzy = m.candidates[0].matched != normalise_name(m.text) or not _literal(m.text, best)
@@ -429,7 +451,16 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
         # A close spelling of a town abroad ("Buhari" ~ Bukhara, "Nassar" ~ Nazran)
         # is mostly a person's name: only with a place cue or in the report's country.
         return False
+    if fuzzy and m.text.lower() in _stop_words():
+        return False  # "This area": a function word folded onto a town (Thiès)
     person = m.label == "PERSON" or (m.outer is not None and m.outer[0] == "PERSON")
+    if (
+        " " in m.text
+        and best.feature == "populated place"
+        and not major
+        and _words_before(doc.text, m.start, 1) == ["the"]
+    ):
+        return False  # "the White House", "the Supreme Court": a building, not the hamlet
     named = not fuzzy and (m.text.isupper() or " " in m.text)
     if best.feature == "country" and named and not person:
         return True  # "DPRK", "UAE", "Holy See": a country's own name or acronym
