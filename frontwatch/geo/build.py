@@ -28,6 +28,7 @@ from frontwatch.errors import DataFileError
 from frontwatch.geo.build_sources import (
     COUNTRY_CENTRES,
     Row,
+    admin2_rows,
     country_rows,
     curated_rows,
     derive_admin1_names,
@@ -295,6 +296,7 @@ def build_gazetteer(
         *curated,
         *syria_map_rows(src / "syria_map_places.csv"),
         *geonames_rows(admin1_names, _common_words()),
+        *(admin2_rows(admin1_names_csv) if admin1_names_csv else []),
         *country_rows(countries_csv),
         *world_feature_rows(),
     ]

@@ -469,6 +469,62 @@ def derive_admin1_names(path: Path) -> dict[tuple[str, str], str]:
     return names
 
 
+#: Second-level units taken from the admin names source: only those whose name says
+#: what they are ("Morris County", "Orleans Parish"), which no town name can shadow.
+ADMIN2_UNIT_WORDS = frozenset({"County", "Parish", "Borough", "District", "Municipality"})
+
+
+def admin2_rows(path: Path) -> list[Row]:
+    """Counties and districts ("Montgomery County", Maryland) from a cities1000 extract.
+
+    Each unit is placed at the mean position of its towns (good to a few km for a
+    county) and ranked by their summed GeoNames population.
+    """
+    populations: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for city in _geonames_cities().values():
+        key = (city["countrycode"], normalise_name(city["name"]))
+        populations[key].append(
+            (city["latitude"], city["longitude"], int(city.get("population") or 0))
+        )
+    units: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for rec in read_csv(path):
+        admin2 = (rec.get("admin2") or "").strip()
+        if not admin2 or admin2.split()[-1] not in ADMIN2_UNIT_WORDS:
+            continue
+        try:
+            lat, lon = float(rec["lat"]), float(rec["lon"])
+        except (KeyError, ValueError) as exc:
+            raise DataFileError(f"{path}: expected columns lat, lon, name, admin1, cc") from exc
+        cc = rec["cc"]
+        population = next(
+            (
+                pop
+                for plat, plon, pop in populations.get((cc, normalise_name(rec["name"])), ())
+                if abs(plat - lat) < 0.05 and abs(plon - lon) < 0.05
+            ),
+            0,
+        )
+        units[(cc, rec["admin1"].strip(), admin2)].append((lat, lon, population))
+    rows = []
+    for (cc, admin1, admin2), towns in sorted(units.items()):
+        slug = re.sub(r"[^a-z0-9]+", "-", f"{admin1} {admin2}".lower()).strip("-")
+        rows.append(
+            new_row(
+                id=f"a2:{cc}:{slug}",
+                name=admin2,
+                latitude=round(sum(t[0] for t in towns) / len(towns), 4),
+                longitude=round(sum(t[1] for t in towns) / len(towns), 4),
+                country_code=cc,
+                feature="admin2",
+                population=sum(t[2] for t in towns),
+                precision=3,
+                admin1=admin1,
+                admin2=admin2,
+            )
+        )
+    return rows
+
+
 def admin1_label(raw: str) -> tuple[str, str]:
     """The short name of an admin1 unit and the noun cut from it.
 

@@ -28,7 +28,7 @@ AP_STATE_ABBREVIATIONS = {
     "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
     "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD",
     "Tenn.": "TN", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
-    "Wyo.": "WY",
+    "Wyo.": "WY", "D.C.": "DC",
 }  # fmt: skip
 AP_STATE_RE = re.compile(
     r"(?<=, )(?:"
@@ -156,5 +156,12 @@ FACILITY_NOUNS = STREET_NOUNS | frozenset(
         "Bridge",
         "Plantation",
         "Market",
+        "Tower",
+        "Castle",
+        "Chapel",
+        "Basilica",
+        "Palace",
+        "Abbey",
+        "Temple",
     }
 )

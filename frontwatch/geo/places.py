@@ -466,6 +466,8 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
         return True  # "DPRK", "UAE", "Holy See": a country's own name or acronym
     if m.outer is not None:
         label = m.outer[0]
+        if " " not in m.text and m.text.lower() in _common_words() and not major:
+            return False  # "Soviet Union", "West Wing": a common word of a longer name
         # Never part of a person's name ("Stormy Daniels"); inside an organisation
         # or title only a well-known place ("New York Times", "Air Canada").
         if label == "PERSON" or (label not in _STRONG_LABELS and not major):
@@ -717,7 +719,9 @@ def _landmarks(text: str, places: list[Place]) -> list[Place]:
         if any(p.feature != "populated place" or p.precision != 1 for p in inner):
             continue  # a region phrase, road or admin unit already covers it
         street = words[-1] in STREET_NOUNS
-        if street or (inner and len(inner[0].text.split()) < len(words) - 1):
+        # "Trump Tower": a town matched on the facility word itself is no reading.
+        own_word = any(p.text == words[-1] for p in inner)
+        if street or own_word or (inner and len(inner[0].text.split()) < len(words) - 1):
             out = [p for p in out if not (start <= p.start and p.end <= end)]
             inner = []
         if inner:
