@@ -254,6 +254,11 @@ def _sentence_mentions(
         return _protest_mentions(doc, context, usable, verbs)
     has_battle = any(c.sub_event_type == "Armed clash" for c in usable)
     mob = any(c.sub_event_type == "Mob violence" for c in usable)
+    kinds = {c.sub_event_type for c in usable}
+    if "Arrests" in kinds and kinds & {"Abduction/forced disappearance", "Disrupted weapons use"}:
+        # "detained X and took him to an unknown location" is a disappearance; the
+        # bomber arrested as police defuse his bomb is part of the disruption.
+        usable = [c for c in usable if c.sub_event_type != "Arrests"]
     weapon_bound = {
         bound.name for c in usable if c.weapon and (bound := _bound_actor(c, context.actors))
     }
@@ -292,7 +297,8 @@ def _sentence_mentions(
         no_perpetrator = actor1 is None or actor1.inter == CIVILIAN_INTER
         if sub_type == "Attack" and mob and (actor1 is None or actor1.inter not in ARMED_INTERS):
             continue  # a crowd that kills is Mob violence (the codebook: VAC needs an armed group)
-        if sub_type == "Attack" and no_perpetrator and not context.armed:
+        political_victim = lexicon.has_context("political_victim", context.text)
+        if sub_type == "Attack" and no_perpetrator and not context.armed and not political_victim:
             # Killing with no armed perpetrator named: crime or accident.
             continue
         if sub_type == "Armed clash" and actor1 is None and actor2 is None and not has_battle:
