@@ -321,7 +321,12 @@ def find_territory_changes(
                 if opened >= 0 and ")" not in doc.text[opened:start]:
                     continue  # "Awasse (Mocimboa da Praia, Cabo Delgado)": admin notes
                 found = overlapping(places, start, end)
-                if not found and trigger.dep_ != "acl" and _generic_place(item):
+                if (
+                    not found
+                    and trigger.pos_ == "VERB"
+                    and trigger.dep_ != "acl"
+                    and _generic_place(item)
+                ):
                     # "took control of the town": the town last named before.
                     before = [p for p in places if sent.start_char <= p.start and p.end <= start]
                     found = before[-1:]

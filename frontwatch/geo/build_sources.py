@@ -204,7 +204,7 @@ FIRST_LEVEL_REGIONS: dict[tuple[str, str], str] = {
 #: The noun news writers put after a first-level region's name, by country
 #: ("Borno State", "Kherson Oblast"); others get "Province".
 ADMIN1_NOUNS: dict[str, str] = {
-    **dict.fromkeys(("NG", "SD", "SS", "IN", "MX", "BR", "VE", "MY", "ER"), "State"),
+    **dict.fromkeys(("NG", "SD", "SS", "IN", "MX", "BR", "VE", "MY", "ER", "MM"), "State"),
     **dict.fromkeys(("UA", "RU", "BY", "KZ", "KG"), "Oblast"),
     **dict.fromkeys(("IQ", "YE", "EG", "JO", "LB", "KW", "BH", "OM", "TN", "PS"), "Governorate"),
     **dict.fromkeys(
