@@ -161,7 +161,15 @@ def detect_mentions(
             lexicon,
         )
         mentions.extend(_sentence_mentions(doc, context, cues, lexicon, report_non_political))
-    return _drop_generic_blasts(mentions)
+    return _drop_arrests_of_disruptions(_drop_generic_blasts(mentions))
+
+
+def _drop_arrests_of_disruptions(mentions: list[EventMention]) -> list[EventMention]:
+    """Arrests made when weapons are seized or a bomb defused are part of that
+    disruption, not an event of their own."""
+    if not any(m.sub_event_type == "Disrupted weapons use" for m in mentions):
+        return mentions
+    return [m for m in mentions if m.sub_event_type != "Arrests"]
 
 
 _GENERIC_BLAST = frozenset({"blast", "blasts", "explosion", "explosions"})
