@@ -229,14 +229,6 @@ def _place_like(item: Sequence[Any], places: Sequence[Place], actors: Sequence[A
         return False
     if item[0].like_num or item[0].pos_ == "NUM" or is_pronoun(item):
         return False
-    first = item[0]
-    settled = (
-        first.i >= 2
-        and first.doc[first.i - 1].lower_ == "of"
-        and first.doc[first.i - 2].lemma_.lower() in cues["place_heads"]
-    )  # "the town of Adan Yabaal": NER may call a village a person
-    if not settled and any(t.ent_type_ == "PERSON" for t in item):
-        return False  # "took Superlano and two aides": people, not a place
     if all(t.lemma_.lower() in cues["place_heads"] for t in item if t.is_alpha):
         return False  # "the town" alone names nothing
     return any(t.is_alpha and t.text[:1].isupper() for t in item)
