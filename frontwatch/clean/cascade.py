@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from frontwatch.clean.furniture import is_furniture, is_tag_trailer, split_glued_trailer
 from frontwatch.clean.headline import drop_repeats, is_headline_like
@@ -146,9 +147,21 @@ def unwrap_paragraph(block: str) -> str:
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
 
 
+@lru_cache(maxsize=1)
+def _lost_possessive() -> re.Pattern[str]:
+    """ "Syrias Deir Ezzor": scrapers that strip apostrophes leave a country's
+    possessive glued to the next name, which then reads as one long name."""
+    from frontwatch.countries import load_countries
+
+    names = sorted((c.name for c in load_countries() if not c.name.endswith("s")), key=len)
+    alternation = "|".join(re.escape(n) for n in reversed(names))
+    return re.compile(rf"\b({alternation})s(?= [A-Z])")
+
+
 def stage_lines(draft: Draft) -> Draft:
     text = draft.raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_CHARS.sub("", text)
+    text = _lost_possessive().sub(r"\1's", text)
     paragraphs = re.split(r"\n[ \t]*\n", text)
     unwrapped = "\n".join(unwrap_paragraph(p) for p in paragraphs)
     return replace(draft, lines=tuple(split_lines(unwrapped)))
