@@ -148,6 +148,35 @@ def _report_region(places: Sequence[Place], country_code: str | None) -> Place |
     )
 
 
+def _prefer_home_country(
+    drafts: Sequence[EventDraft], places: Sequence[Place], country_code: str | None
+) -> None:
+    """A town abroad picked for an event of a report about another country is most
+    often where a claimant speaks from or a strike was launched ("the defence
+    ministry in Moscow said", "shelling from Kilis"): the nearest place of the
+    report's own country in the same sentence replaces it, else none (the report's
+    region is then used, see :func:`_locate_unplaced`)."""
+    if country_code is None:
+        return
+    for draft in drafts:
+        place = draft.place
+        if place is None or place.country_code in (None, country_code):
+            continue
+        mention = draft.mentions[0]
+        # Only named places of the report's country count: a direction phrase
+        # ("eastern Congo") may name the wrong one of two countries.
+        home = [
+            p
+            for p in places
+            if p.country_code == country_code and p.feature not in ("country", "road", "region")
+        ]
+        near = [p for p in home if mention.sentence_start <= p.start < mention.sentence_end]
+        if near:
+            draft.place = min(near, key=lambda p: abs(p.start - mention.trigger.start))
+        elif home:
+            draft.place = None
+
+
 def _locate_unplaced(
     drafts: Sequence[EventDraft], places: Sequence[Place], country_code: str | None
 ) -> None:
@@ -391,6 +420,7 @@ def code_events(
     complete_battle_sides(drafts, inputs.actors)
     _credit_claimed_attacks(drafts, inputs, lexicon)
     _fill_generic_actors(drafts, country_name, inputs.country_code)
+    _prefer_home_country(drafts, inputs.places, inputs.country_code)
     _locate_unplaced(drafts, inputs.places, inputs.country_code)
     mention_counts: dict[str, int] = {}
     for actor in inputs.actors:

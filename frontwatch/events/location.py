@@ -118,7 +118,12 @@ def event_place(
     Roads and bare country names are never the event's place: a country is
     the event's country, not its location.
     """
-    usable = [p for p in places if p.feature not in ("road", "country")]
+    # A place in capitals is a dateline ("MOSCOW (Sputnik) -"): where the reporter filed.
+    usable = [
+        p
+        for p in places
+        if p.feature not in ("road", "country") and not (p.text.isupper() and len(p.text) > 3)
+    ]
     if not usable:
         return None
     trigger = _trigger_token(doc, trigger_start, trigger_end)

@@ -507,6 +507,8 @@ def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | N
         if not m.candidates:
             continue
         top = m.candidates[0]
+        # A folded or loose spelling ("Oromo" ~ an alternate name of Ulm) votes less.
+        weight = 1.0 if _literal(m.text, top.entry) else 0.4
         named_outright = top.entry.feature in ("country", "admin1") and (
             m.text in (top.entry.name, *top.entry.names)
         )
@@ -517,7 +519,7 @@ def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | N
             # votes more. Rival readings almost as good get a small share, however
             # many small namesakes they have ("Moscow, Idaho").
             strong = top.entry.feature in ("country", "admin1") or _major(top.entry)
-            votes[top.entry.country_code] += 2.0 if strong else 1.0
+            votes[top.entry.country_code] += (2.0 if strong else 1.0) * weight
             rivals = {
                 c.entry.country_code
                 for c in m.candidates[1:]
