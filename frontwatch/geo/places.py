@@ -519,6 +519,10 @@ def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | N
             # votes more. Rival readings almost as good get a small share, however
             # many small namesakes they have ("Moscow, Idaho").
             strong = top.entry.feature in ("country", "admin1") or _major(top.entry)
+            if top.entry.feature == "country":
+                # "US-led strikes", "the US military": a country is named for its
+                # forces and diplomats as often as for the report's scene.
+                weight *= 0.5
             votes[top.entry.country_code] += (2.0 if strong else 1.0) * weight
             rivals = {
                 c.entry.country_code
