@@ -102,16 +102,24 @@ def _dates_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
 
 
 def report_country(
-    places: Sequence[Place], named_countries: Sequence[str], default: str | None
+    places: Sequence[Place],
+    named_countries: Sequence[str],
+    default: str | None,
+    dateline_countries: Sequence[str] = (),
 ) -> str | None:
     """The country a report is about: where most of its places are.
 
     Country names and demonyms in the text ("Sudan's army") count half a
-    place each, so a report whose towns are unknown still gets a country.
+    place each, so a report whose towns are unknown still gets a country. The
+    dateline's country ("PORT-AU-PRINCE, Oct 17 (Reuters) -") counts as two
+    places: correspondents file from the country they report on. A base
+    ("the Ohio-based charity") counts for nothing.
     """
     votes: dict[str, float] = {}
+    for code in dateline_countries:
+        votes[code] = votes.get(code, 0.0) + 2.0
     for place in places:
-        if place.country_code and place.feature != "road":
+        if place.country_code and place.feature != "road" and place.qualifier != "based":
             weight = 0.5 if place.feature == "country" else 1.0
             votes[place.country_code] = votes.get(place.country_code, 0.0) + weight
     for code in named_countries:
@@ -141,9 +149,17 @@ def _places_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
     dateline = analysis["dateline"]
     if dateline is not None:
         dated.append((0, dateline.end))
+    filed_from = [
+        p.country_code
+        for p in places
+        if dateline is not None and p.start < dateline.end and p.country_code
+    ][:1]
     places = [p for p in places if not any(s <= p.start < e for s, e in dated)]
     country = report_country(
-        places, named_countries(doc, resources.countries), resources.settings.default_country
+        places,
+        named_countries(doc, resources.countries),
+        resources.settings.default_country,
+        filed_from,
     )
     return {"places": places, "country_code": country}
 

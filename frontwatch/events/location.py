@@ -122,7 +122,9 @@ def event_place(
     usable = [
         p
         for p in places
-        if p.feature not in ("road", "country") and not (p.text.isupper() and len(p.text) > 3)
+        if p.feature not in ("road", "country")
+        and not (p.text.isupper() and len(p.text) > 3)
+        and p.qualifier != "based"
     ]
     if not usable:
         return None

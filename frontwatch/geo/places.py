@@ -835,6 +835,9 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
         place = _place(gazetteer, text, m.start, m.end, best.entry, best.score)
         if m.qualifier:
             place = replace(place, qualifier=m.qualifier, precision=max(2, place.precision))
+        elif text[m.end : m.end + 6].lower() == "-based":
+            # "the Ohio-based charity": where an organisation sits, not a scene
+            place = replace(place, qualifier="based")
         places.append(place)
     for m in mentions:
         unit = annotated.get(m.start)
