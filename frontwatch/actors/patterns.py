@@ -19,6 +19,8 @@ _AFTER = r"(?![\w])"
 
 # Nouns that, after a country adjective, name that country's state forces.
 STATE_FORCE_NOUNS = (
+    "assault units",
+    "units",
     "armed forces",
     "special forces",
     "air force",

@@ -291,6 +291,7 @@ def find_territory_changes(
     del published  # dates are resolved by the dates stage; None means "report date"
     cues = _cues()
     earlier = load_cue_lexicon().contexts.get("earlier_event")
+    legal = load_cue_lexicon().contexts.get("legal")
     out: list[TerritoryChange] = []
     seen: set[tuple[int, str, str | None]] = set()
     for sent in doc.sents:
@@ -301,6 +302,8 @@ def find_territory_changes(
                 continue
             if is_non_factual(trigger, cues["non_factual"], cues["modals"]):
                 continue
+            if legal is not None and legal.search(sent_text):
+                continue  # "convicted ... while armed groups occupied the city": a trial
             if earlier is not None and earlier.search(sent_text[: trigger.idx - sent.start_char]):
                 continue  # "days after recapturing the city": background to this report
             obj, agent, loser = roles
