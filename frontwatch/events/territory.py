@@ -81,6 +81,20 @@ def _is_force(token: Any) -> bool:
     return token.pos_ == "PROPN" or token.lemma_.lower() in _cues()["force_nouns"]
 
 
+def _vacated_place(trigger: Any) -> Any | None:
+    """The place another side left in the same sentence: "pulled out of X", "left X"."""
+    leave = _cues()["leave_verbs"]
+    for tok in trigger.sent:
+        if tok.i >= trigger.i or tok.lemma_.lower() not in leave:
+            continue
+        out = _child(tok, {"prep", "advmod", "prt"}, {"out"})
+        place = _pobj(out, {"of"}) if out is not None else None
+        place = place or _pobj(tok, {"from"}) or _child(tok, {"dobj"})
+        if place is not None and not _is_force(place):
+            return place
+    return None
+
+
 def _peaceful_entry(sentence: str) -> bool:
     """True when the sentence says the place was entered without a fight."""
     text = sentence.lower()
@@ -152,7 +166,19 @@ def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | N
         if lemma in cues["entry_verbs"] and _peaceful_entry(sentence):
             # "M23 rebels walked into Bukavu, meeting no resistance"
             into = _pobj(trigger, {"into"})
+            if into is None and dobj is None and _child(trigger, {"prt", "advmod"}, {"in"}):
+                # "government troops pulled out of X and the SDF moved in": X changed hands
+                into = _vacated_place(trigger)
             return (into if into is not None else dobj), _subject(trigger), None
+        if lemma in cues["flag_verbs"] and dobj is not None:
+            # "troops hoisted the flag over Kidal": a side marks the place as its own
+            if dobj.lemma_.lower() not in cues["flag_nouns"]:
+                return None
+            over = _pobj(trigger, {"over", "above", "in", "on"}) or _pobj(dobj, {"over", "above"})
+            subj = _subject(trigger)
+            if over is None or subj is None or not _is_force(subj):
+                return None
+            return over, subj, None
         if lemma in cues["capture_verbs"] or lemma in cues["control_verbs"]:
             if dobj is not None and dobj.lemma_.lower() in cues["control_nouns"]:
                 if lemma not in cues["control_verbs"]:
@@ -252,6 +278,10 @@ def _actor_name(doc: Any, tok: Any | None, actors: Sequence[Actor]) -> str | Non
         return None
     text, start, end = token_range_text(doc, toks)
     found = overlapping(actors, start, end)
+    if len(found) > 1 and tok.lemma_.lower() in _cues()["force_nouns"]:
+        # "Troops of the United Wa State Army": the named group, not generic "troops"
+        named = [a for a in found if a.start > tok.idx]
+        found = named or found
     if not found:
         # "KABUL, Aug 15 (Reuters) - Taliban fighters entered ...": a dateline parsed
         # as the subject; the actor sits further inside the subject's subtree.

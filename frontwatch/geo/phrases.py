@@ -101,6 +101,12 @@ CUE_BEFORE = frozenset(
         "shelled",
         "seized",
         "besieged",
+        "over",
+        "retook",
+        "overran",
+        "liberated",
+        "bombed",
+        "raided",
     }
 )
 #: Nouns that introduce a settlement: "the village of X", "the town X".

@@ -189,3 +189,33 @@ def test_no_date_mention_gives_none_and_evidence_is_the_sentence(
     [ev] = change.evidence
     assert ev.field == "territory"
     assert text[ev.start : ev.end] == ev.text == "Rebels overran Kutum."
+
+
+def test_flag_hoisted_over_a_town_by_troops(make_doc: Callable[[str], Any]) -> None:
+    text = "Malian troops hoisted the flag over Kidal on Tuesday after days of fighting."
+    army = actor(text, "Malian troops", "Military Forces of Mali (2021-)", inter=1)
+    found = run(make_doc, text, [place(text, "Kidal")], [army])
+    assert [(c.place, c.to_actor) for c in found] == [("Kidal", "Military Forces of Mali (2021-)")]
+
+
+def test_flag_raised_by_protesters_is_no_change_of_hands(make_doc: Callable[[str], Any]) -> None:
+    text = "Protesters raised a flag over the town hall in Kidal on Tuesday."
+    assert run(make_doc, text, [place(text, "Kidal")]) == []
+
+
+def test_moved_in_after_the_other_side_pulled_out(make_doc: Callable[[str], Any]) -> None:
+    text = (
+        "Government troops pulled out of the city of Raqqa on Friday, and the Syrian "
+        "Democratic Forces moved in without a shot being fired."
+    )
+    sdf = actor(text, "Syrian Democratic Forces", "Syrian Democratic Forces")
+    found = run(make_doc, text, [place(text, "Raqqa")], [sdf])
+    assert [(c.place, c.to_actor) for c in found] == [("Raqqa", "Syrian Democratic Forces")]
+
+
+def test_troops_of_a_named_group_are_that_group(make_doc: Callable[[str], Any]) -> None:
+    text = "Troops of the United Wa State Army marched into Hopang unopposed on Friday."
+    troops = actor(text, "Troops", "Military Forces of Myanmar (2021-)", inter=1)
+    uwsa = actor(text, "United Wa State Army", "UWSA: United Wa State Army")
+    found = run(make_doc, text, [place(text, "Hopang")], [troops, uwsa])
+    assert [(c.place, c.to_actor) for c in found] == [("Hopang", "UWSA: United Wa State Army")]
