@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from frontwatch.actors import ActorDictionary, find_actors
+from frontwatch.actors import ActorDictionary, find_actors, group_countries
 from frontwatch.clean import CleanedText, clean_report
 from frontwatch.countries import CountryTable, load_countries
 from frontwatch.errors import FrontwatchError
@@ -106,6 +106,7 @@ def report_country(
     named_countries: Sequence[str],
     default: str | None,
     dateline_countries: Sequence[str] = (),
+    group_countries: Sequence[str] = (),
 ) -> str | None:
     """The country a report is about: where most of its places are.
 
@@ -113,7 +114,9 @@ def report_country(
     place each, so a report whose towns are unknown still gets a country. The
     dateline's country ("PORT-AU-PRINCE, Oct 17 (Reuters) -") counts as two
     places: correspondents file from the country they report on. A base
-    ("the Ohio-based charity") counts for nothing.
+    ("the Ohio-based charity") counts for nothing. A named group active in one
+    country only counts as one and a half places of that country: a group is
+    named deliberately, a lone village may be a namesake abroad.
     """
     votes: dict[str, float] = {}
     for code in dateline_countries:
@@ -124,6 +127,8 @@ def report_country(
             votes[place.country_code] = votes.get(place.country_code, 0.0) + weight
     for code in named_countries:
         votes[code] = votes.get(code, 0.0) + 0.5
+    for code in group_countries:
+        votes[code] = votes.get(code, 0.0) + 1.5
     if votes:
         return max(votes, key=lambda code: votes[code])
     return default
@@ -160,6 +165,7 @@ def _places_stage(analysis: Analysis, resources: Resources) -> dict[str, Any]:
         named_countries(doc, resources.countries),
         resources.settings.default_country,
         filed_from,
+        group_countries(doc.text, resources.actors),
     )
     return {"places": places, "country_code": country}
 

@@ -6,7 +6,7 @@ from frontwatch.actors.dictionary import (
     parse_valid,
     validate_actor_file,
 )
-from frontwatch.actors.matcher import choose_entry, find_actors, forces_of_country
+from frontwatch.actors.matcher import choose_entry, find_actors, forces_of_country, group_countries
 
 __all__ = [
     "ActorDictionary",
@@ -14,6 +14,7 @@ __all__ = [
     "choose_entry",
     "find_actors",
     "forces_of_country",
+    "group_countries",
     "parse_valid",
     "validate_actor_file",
 ]

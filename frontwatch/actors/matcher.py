@@ -189,6 +189,35 @@ def _dictionary_candidates(
     return found
 
 
+def group_countries(text: str, dictionary: ActorDictionary) -> list[str]:
+    """Home countries of the non-state groups ``text`` names outright, once per group.
+
+    A group active in one country only (the Karenni Nationalities Defense Force,
+    Al Shabaab) says where a report is, much as a town does; state forces do not
+    (they fight abroad), nor do context aliases ("the rebels").
+    """
+    seen: set[str] = set()
+    found: list[str] = []
+    for pattern in alias_patterns(dictionary):
+        for match in pattern.finditer(text):
+            key = " ".join(match.group().split()).lower()
+            entries = {
+                e for e, context_only in dictionary.alias_index.get(key, []) if not context_only
+            }
+            homes = {
+                e.operates_in[0]
+                for e in entries
+                if e.inter in (2, 3, 4) and len(e.operates_in) == 1
+            }
+            if len(homes) != 1 or len(entries) != 1:
+                continue
+            entry = next(iter(entries))
+            if entry.name not in seen:
+                seen.add(entry.name)
+                found.append(next(iter(homes)))
+    return found
+
+
 def _demonym_candidates(
     text: str,
     dictionary: ActorDictionary,

@@ -186,8 +186,15 @@ NAMED_HEADS = (
     "Division",
     "Militia",
 )
+# "the group", "the ethnic minority armed group", "the al-Qaeda-linked faction"; only
+# descriptive words, so "the human rights group" is not the armed actor named before.
+_GROUP_DESCRIPTORS = (
+    r"(?:ethnic|minority|armed|militant|jihadist|rebel|extremist|insurgent|separatist"
+    r"|Islamist|secessionist|paramilitary|hardline|Sunni|Shia|Shiite|Kurdish|Tuareg"
+    r"|[\w-]+-(?:linked|led|backed|aligned|affiliated|inspired|allied))"
+)
 GROUP_COREF = re.compile(
-    r"(?<![\w])[Tt]he (?:armed |militant |jihadist |rebel |extremist |insurgent )?"
+    r"(?<![\w])[Tt]he (?:" + _GROUP_DESCRIPTORS + r" ){0,3}"
     r"(?:group|faction|organi[sz]ation|movement|militia)(?![\w])"
 )
 ITS_COREF = re.compile(

@@ -182,7 +182,12 @@ _GOVERNING_EDGES = frozenset(
 )
 
 
-def is_non_factual(token: Any, non_factual: frozenset[str], modals: frozenset[str]) -> bool:
+def is_non_factual(
+    token: Any,
+    non_factual: frozenset[str],
+    modals: frozenset[str],
+    edges: frozenset[str] = _GOVERNING_EDGES,
+) -> bool:
     """True when ``token`` is only attempted, planned, negated or hypothetical.
 
     Walks up through complement/conjunct relations ("tried to advance and
@@ -190,7 +195,7 @@ def is_non_factual(token: Any, non_factual: frozenset[str], modals: frozenset[st
     attempt-type lemma, a negation or a modal such as "would".
     """
     cur = token
-    for tok in [token, *walk_up(token, _GOVERNING_EDGES)]:
+    for tok in [token, *walk_up(token, edges)]:
         # A verb reached as a conjunct is a sibling action ("attacked and
         # captured"), not a governor: its lemma says nothing about ``token``.
         sibling = tok.i != token.i and cur.dep_ == "conj"

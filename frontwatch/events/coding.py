@@ -7,6 +7,7 @@ dates, claims, territory changes) into ACLED events ordered by salience:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -55,8 +56,59 @@ class CodingInputs:
     source: str | None
 
 
+#: an event dated this long before publication is background ACLED would have coded
+#: from the reports of its own time
+_BACKGROUND_AGE_DAYS = 365
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _long_ago(inputs: CodingInputs, mention: EventMention, when: date | None) -> bool:
+    """Is the mention dated, or its trigger placed "in 2014", over a year before the report?"""
+    if inputs.published is None:
+        return False
+    if when is not None and (inputs.published - when).days > _BACKGROUND_AGE_DAYS:
+        return True
+    span = inputs.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if span is None or mention.trigger.end - mention.trigger.start > 60:
+        return False  # a territory change's trigger is its whole sentence
+    for prep in span.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+            for year in prep.children:
+                if year.dep_ == "pobj" and _YEAR.fullmatch(year.text):
+                    return inputs.published.year - int(year.text) >= 2
+    return False
+
+
+def _abroad(
+    actor: Actor,
+    place: Place | None,
+    sentence: str,
+    name: str,
+    countries: CountryTable,
+    report_country: str | None,
+) -> bool:
+    """Does a state force take a place in another country ("the Russian town of Sudzha")?
+
+    ACLED codes a foreign army taking ground by force as Non-state actor overtakes
+    territory: it is no government regaining its own land.
+    """
+    if actor.country is None:
+        return False
+    if place is not None and place.country_code and report_country != actor.country:
+        # a place resolved abroad in a report about the actor's own country is more
+        # likely a namesake than an invasion: trust it only when the report agrees
+        return place.country_code != actor.country
+    owner = re.search(
+        r"(\w+) (?:town|city|village|region|oblast|province) of " + re.escape(name), sentence
+    )
+    country = countries.find(owner.group(1)) if owner else None
+    return country is not None and country.alpha2 != actor.country
+
+
 def _territory_mentions(
-    inputs: CodingInputs, lexicon: CueLexicon
+    inputs: CodingInputs, lexicon: CueLexicon, countries: CountryTable
 ) -> list[tuple[EventMention, TerritoryChange]]:
     by_name = {a.name: a for a in inputs.actors}
     found = []
@@ -68,7 +120,13 @@ def _territory_mentions(
         from_actor = by_name.get(change.from_actor or "")
         if lexicon.has_context("non_violent_transfer", ev.text):
             sub_type = "Non-violent transfer of territory"
-        elif to_actor is not None and to_actor.inter == 1:
+        elif (
+            to_actor is not None
+            and to_actor.inter == 1
+            and not _abroad(
+                to_actor, change.location, ev.text, change.place, countries, inputs.country_code
+            )
+        ):
             sub_type = "Government regains territory"
         else:
             sub_type = "Non-state actor overtakes territory"
@@ -393,13 +451,15 @@ def code_events(
     frame = date_frame(inputs.dates, inputs.published)
     drafts: list[EventDraft] = []
     mentions = detect_mentions(inputs.doc, inputs.actors, inputs.places, lexicon)
-    territory = _territory_mentions(inputs, lexicon)
+    territory = _territory_mentions(inputs, lexicon, countries)
     for mention, change in [(m, None) for m in mentions] + list(territory):
         when, precision, evidence = date_for(
             mention.sentence_start, mention.sentence_end, inputs.dates, frame
         )
         if change is not None and change.date is not None:
             when, precision = change.date, 1
+        if _long_ago(inputs, mention, when):
+            continue  # "the girls kidnapped in 2014 graduated": history, not news
         drafts.append(
             EventDraft(
                 sub_event_type=mention.sub_event_type,

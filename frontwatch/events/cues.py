@@ -48,6 +48,10 @@ class CueLexicon:
     contexts: dict[str, re.Pattern[str]]
     reporting_verbs: frozenset[str]
     non_political: re.Pattern[str]
+    #: lemmas that make what they govern planned, expected or called off, not done
+    unrealised: frozenset[str] = frozenset()
+    #: auxiliaries that put a verb in the future or the hypothetical ("will hold")
+    modals: frozenset[str] = frozenset()
 
     def find(self, text: str, offset: int = 0) -> list[CueMatch]:
         """Every cue match in ``text``; offsets shifted by ``offset``.
@@ -126,6 +130,8 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         contexts=contexts,
         reporting_verbs=frozenset(data.get("reporting_verbs") or ()),
         non_political=non_political or re.compile(r"(?!x)x"),
+        unrealised=frozenset(str(w).lower() for w in data.get("unrealised") or ()),
+        modals=frozenset(str(w).lower() for w in data.get("modals") or ()),
     )
 
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontwatch.events._spans import is_non_factual
 from frontwatch.events.cues import CueLexicon, CueMatch
 from frontwatch.events.location import event_place
 from frontwatch.events.roles import (
@@ -203,11 +204,34 @@ def _drop_generic_blasts(mentions: list[EventMention]) -> list[EventMention]:
     ]
 
 
+#: relations along which "expect"/"plan"/"call off" govern a cue ("expect thousands to
+#: join a rally": the rally hangs on "join", a clausal complement of "expect")
+_UNREALISED_EDGES = frozenset(
+    {"xcomp", "ccomp", "acl", "conj", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass"}
+)
+
+
+def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon) -> bool:
+    """ "called off a march", "will hold rallies", "a march planned for Friday",
+    "no one was killed": the cue names something that did not happen (yet)."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not lexicon.unrealised:
+        return False
+    token = span.root
+    if any(c.dep_ == "acl" and c.lemma_.lower() in lexicon.unrealised for c in token.children):
+        return True
+    return is_non_factual(token, lexicon.unrealised, lexicon.modals, _UNREALISED_EDGES)
+
+
 def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> bool:
     if lexicon.blocked(cue.sub_event_type, context.text):
         return False
     if context.background:
         return False
+    if cue.sub_event_type not in PROTEST_TYPES and lexicon.has_context(
+        "commemoration", context.text
+    ):
+        return False  # "marked 35 years since the chemical attack on the town"
     earlier = lexicon.contexts.get("earlier_event")
     if earlier is not None and earlier.search(context.text[: cue.start - context.start]):
         return False
@@ -234,7 +258,7 @@ def _sentence_mentions(
     lexicon: CueLexicon,
     report_non_political: bool,
 ) -> list[EventMention]:
-    usable = [c for c in cues if _usable(c, context, lexicon)]
+    usable = [c for c in cues if _usable(c, context, lexicon) and not _unrealised(doc, c, lexicon)]
     if not usable:
         return []
     if report_non_political and not context.protest:

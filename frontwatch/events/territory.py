@@ -44,6 +44,10 @@ _AGENT_PREPS = frozenset({"of", "from"})
 _SEPARATORS = frozenset({",", ";", "and", "or", "&", "including", "include", "such", "as"})
 
 
+#: heads that name a side as a whole: "the armed group said its fighters took X"
+_GROUPS = frozenset({"group", "movement", "organisation", "organization", "alliance", "coalition"})
+
+
 def _cues() -> Mapping[str, frozenset[str]]:
     return load_cues("territory_cues")
 
@@ -115,9 +119,14 @@ def _subject(verb: Any) -> Any | None:
         if subj is not None:
             if subj.tag_ in {"WDT", "WP"} and cur.dep_ == "relcl":
                 return cur.head
-            if subj.pos_ == "PRON" and cur.dep_ == "ccomp":
-                speaker = _child(cur.head, {"nsubj"})
-                if speaker is not None and speaker.pos_ != "PRON":
+            owner = _child(subj, {"poss"})
+            mine = subj.pos_ == "PRON" or (owner is not None and owner.pos_ == "PRON")
+            if mine and cur.dep_ == "ccomp":
+                # "JNIM said it had seized X", "the group said its fighters took X"
+                speakers = [c for c in cur.head.children if c.dep_ == "nsubj"]
+                speaker = min(speakers, key=lambda c: abs(cur.head.i - c.i)) if speakers else None
+                side = speaker is not None and (_is_force(speaker) or speaker.lemma_ in _GROUPS)
+                if speaker is not None and speaker.pos_ != "PRON" and (subj.pos_ == "PRON" or side):
                     return speaker
             return subj
         if cur.dep_ not in {"conj", "xcomp"} or cur.head.i == cur.i:
@@ -263,6 +272,37 @@ def _place_like(item: Sequence[Any], places: Sequence[Place], actors: Sequence[A
 _SETTLEMENT_HEADS = frozenset({"town", "city", "village", "hamlet", "township"})
 
 
+def _people(item: Sequence[Any]) -> bool:
+    """Is a list item people ("two aides", "his bodyguards")?
+
+    NER's PERSON label is no evidence: it tags villages as people (Anefis, Ajaz).
+    """
+    return any(t.lemma_.lower() in _cues()["people_nouns"] for t in item)
+
+
+def _site(item: Sequence[Any]) -> bool:
+    """ "a camp", "the army's main base": a place head naming no place itself."""
+    nouns = [t for t in item if t.pos_ in ("NOUN", "PROPN")]
+    return (
+        bool(nouns)
+        and nouns[-1].lemma_.lower() in _cues()["place_heads"]
+        and all(t.pos_ != "PROPN" for t in nouns)
+    )
+
+
+def _site_place(trigger: Any, item: Sequence[Any], places: Sequence[Place]) -> list[Place]:
+    """The place a site is in: "in/near/outside X" on the site or on the verb."""
+    for head in (item[-1], trigger):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "near", "outside", "at", "on"}:
+                continue
+            sub = list(prep.subtree)
+            found = overlapping(places, sub[0].idx, sub[-1].idx + len(sub[-1]))
+            if found:
+                return found[-1:]
+    return []
+
+
 def _generic_place(item: Sequence[Any]) -> bool:
     """ "the town", "the city": a place head with nothing but a determiner."""
     words = [t for t in item if t.is_alpha and t.lower_ not in {"the", "this", "that"}]
@@ -273,6 +313,16 @@ def _actor_name(doc: Any, tok: Any | None, actors: Sequence[Actor]) -> str | Non
     """Canonical name of the Actor in ``tok``'s phrase, else the phrase text."""
     if tok is None:
         return None
+    for acl in tok.children:
+        # "rebel fighters led by Hayat Tahrir al-Sham": the leading group acts
+        if acl.dep_ == "acl" and acl.lemma_.lower() in {"lead", "head", "spearhead"}:
+            leader = _pobj(acl, {"by"})
+            named = overlapping(actors, leader.idx, leader.idx + len(leader)) if leader else []
+            if leader is not None and not named:
+                sub = list(leader.subtree)
+                named = overlapping(actors, sub[0].idx, sub[-1].idx + len(sub[-1]))
+            if named:
+                return str(named[0].name)
     toks = trim_tokens(phrase_tokens(tok, _CUT, _AGENT_PREPS), drop_det=True)
     if not toks or is_pronoun(toks):
         return None
@@ -345,7 +395,11 @@ def find_territory_changes(
             )
             when = pick_date(dates, sent.start_char, sent.end_char, trigger.idx)
             evidence = Evidence("territory", sent_text, sent.start_char, sent.end_char)
-            for item in _items(doc, obj):
+            items = _items(doc, obj)
+            if any(_people(item) for item in items):
+                # "took Superlano and two aides from a vehicle": people, not places
+                items = [i for i in items if overlapping(places, i[0].idx, i[-1].idx + len(i[-1]))]
+            for item in items:
                 text, start, end = token_range_text(doc, item)
                 if item[-1].i == sent.end - 1 and text.endswith("."):
                     # "took X and Mrauk-U." : the tokenizer glued the full stop on
@@ -363,6 +417,9 @@ def find_territory_changes(
                     # "took control of the town": the town last named before.
                     before = [p for p in places if sent.start_char <= p.start and p.end <= start]
                     found = before[-1:]
+                if not found and _site(item):
+                    # "took over a camp in the town of Kidal": the site's town changed hands
+                    found = _site_place(trigger, item, places)
                 if any(t.lemma_.lower() in cues["non_place_nouns"] for t in item):
                     continue  # "the Yemeni rial fell to ...": a thing, whatever place it names
                 if not found and not _place_like(item, places, actors):

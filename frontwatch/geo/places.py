@@ -509,6 +509,8 @@ def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | N
         top = m.candidates[0]
         # A folded or loose spelling ("Oromo" ~ an alternate name of Ulm) votes less.
         weight = 1.0 if _literal(m.text, top.entry) else 0.4
+        if m.label == "NORP" and not m.settlement and " " not in m.text:
+            weight = 0.4  # "the Malian town of X": a demonym, at best a namesake village
         named_outright = top.entry.feature in ("country", "admin1") and (
             m.text in (top.entry.name, *top.entry.names)
         )
@@ -523,7 +525,8 @@ def _focus_country(mentions: list[_Mention], regions: list[Place], hint: str | N
                 # "US-led strikes", "the US military": a country is named for its
                 # forces and diplomats as often as for the report's scene.
                 weight *= 0.5
-            votes[top.entry.country_code] += (2.0 if strong else 1.0) * weight
+            # the candidate's own score breaks ties between equally many names
+            votes[top.entry.country_code] += (2.0 if strong else 1.0) * weight + 0.01 * top.score
             rivals = {
                 c.entry.country_code
                 for c in m.candidates[1:]

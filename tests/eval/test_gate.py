@@ -19,7 +19,17 @@ from frontwatch.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 FLOORS = HERE / "floors.json"
-SETS = ("gold.jsonl", "notes_dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "blind.jsonl")
+SETS = (
+    "gold.jsonl",
+    "notes_dev.jsonl",
+    "dev2.jsonl",
+    "dev3.jsonl",
+    "dev4.jsonl",
+    "dev5.jsonl",
+    "noev_dev.jsonl",
+    "blind.jsonl",
+    "blind2.jsonl",
+)
 
 
 def _floors() -> dict[str, dict[str, float]]:

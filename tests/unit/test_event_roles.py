@@ -128,6 +128,18 @@ NON_POLITICAL = [
     "Oil prices rose 3 percent after OPEC announced output cuts.",
     "The UN envoy said talks between the parties would resume in Geneva next month.",
     "A landslide buried a village in Papua New Guinea, and rescuers searched for survivors.",
+    # unrealised: called off, planned, expected, future
+    "The opposition called off a march planned for Friday after the governor banned it.",
+    "Organisers expect thousands of people to join a rally in Nairobi on Saturday.",
+    "The party will hold campaign rallies in Kano and Kaduna next week, its spokesman said.",
+    # history retold: anniversaries and events years before the report
+    "Survivors laid wreaths in Srebrenica on Tuesday to mark 28 years since the massacre.",
+    "A woman abducted by militants in Borno in 2014 graduated from university on Saturday.",
+    # crime, accidents and games with conflict words
+    "Police foiled an attempt to smuggle 200 kilograms of cocaine into the port of Guayaquil.",
+    "A methane explosion in a coal mine in Zonguldak killed 12 miners on Tuesday night.",
+    "The match in Kharkiv was briefly interrupted by an air raid alert before Metalist won 2-0.",
+    "The game's campaign has players calling in drone strikes on convoys in a desert state.",
 ]
 
 
@@ -144,3 +156,18 @@ def test_regime_year_from_the_text_when_no_publication_date() -> None:
 def test_parenthesised_region_is_a_parent_place() -> None:
     report = extract("On 3 March 2023, Russian forces shelled Kherson city (Kherson).")
     assert report.events[0].admin1 == "Kherson"
+
+
+def test_foiled_bomb_plot_is_disrupted_weapons_use() -> None:
+    event = _main(
+        "Police in Mombasa foiled a bomb attack on a church on Sunday, arresting two men."
+    )
+    assert event["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_attack_at_an_anniversary_gathering_is_still_an_attack() -> None:
+    text = (
+        "Two suicide bombers blew themselves up among crowds marking the anniversary of the "
+        "founder's death in Kerman on Wednesday, killing 84 people, officials said."
+    )
+    assert _main(text)["sub_event_type"] == "Suicide bomb"
