@@ -184,6 +184,19 @@ def _fight_for_the_town(change: EventDraft, clash: EventDraft) -> bool:
     return _actor_key(change.actor2) in sides and change.actor2 is not None
 
 
+def _fight_that_took_it(change: EventDraft, clash: EventDraft) -> bool:
+    """ "X took control of the town after four days of fighting": the clash told in the
+    sentence that reports the change of hands, by the side that took it."""
+    if change.sub_event_type not in _TERRITORY_TYPES or clash.sub_event_type != "Armed clash":
+        return False
+    if change.sub_event_type == "Non-violent transfer of territory" or change.actor1 is None:
+        return False
+    sentences = {m.sentence_start for m in change.mentions}
+    if not any(m.sentence_start in sentences for m in clash.mentions):
+        return False
+    return _actor_key(change.actor1) in {_actor_key(clash.actor1), _actor_key(clash.actor2)}
+
+
 def _unattributed(draft: EventDraft) -> bool:
     """A one-sided draft whose perpetrator is unknown."""
     return draft.actor1 is None or draft.actor1.generic
@@ -217,6 +230,8 @@ def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
         # strike retold without its perpetrator.
         return True
     if _fight_for_the_town(a, b) or _fight_for_the_town(b, a):
+        return True
+    if _fight_that_took_it(a, b) or _fight_that_took_it(b, a):
         return True
     if _pair_key(a) != _pair_key(b):
         # A one-sided strike by an actor fighting at the same place is part of
@@ -289,8 +304,15 @@ def _merge_once(
                     target.actor1 = _better_named(target.actor1, side, counts)
                 elif _side_key(side) == _side_key(target.actor2):
                     target.actor2 = _better_named(target.actor2, side, counts)
-        if target.place is None or (
-            draft.place is not None and draft.place.precision < target.place.precision
+        territorial = draft.sub_event_type in _TERRITORY_TYPES and target.sub_event_type == (
+            draft.sub_event_type
+        )
+        if territorial and draft.place is not None:
+            target.place = draft.place  # the place that changed hands, not the fight's area
+        elif target.place is None or (
+            draft.place is not None
+            and draft.place.precision < target.place.precision
+            and target.sub_event_type not in _TERRITORY_TYPES
         ):
             target.place = draft.place
         target.civilian_targeting = target.civilian_targeting or draft.civilian_targeting

@@ -118,7 +118,8 @@ def _territory_mentions(
         ev = change.evidence[0]
         to_actor = by_name.get(change.to_actor or "")
         from_actor = by_name.get(change.from_actor or "")
-        if lexicon.has_context("non_violent_transfer", ev.text):
+        fought = any(c.sub_event_type == "Armed clash" for c in lexicon.find(ev.text))
+        if lexicon.has_context("non_violent_transfer", ev.text) and not fought:
             sub_type = "Non-violent transfer of territory"
         elif (
             to_actor is not None

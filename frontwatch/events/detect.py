@@ -232,9 +232,11 @@ def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> boo
         "commemoration", context.text
     ):
         return False  # "marked 35 years since the chemical attack on the town"
-    earlier = lexicon.contexts.get("earlier_event")
-    if earlier is not None and earlier.search(context.text[: cue.start - context.start]):
-        return False
+    before = context.text[: cue.start - context.start]
+    for name in ("earlier_event", "after_nominal"):
+        earlier = lexicon.contexts.get(name)
+        if earlier is not None and earlier.search(before):
+            return False
     needs = cue.needs
     if needs is None:
         return True
@@ -347,7 +349,22 @@ def _sentence_mentions(
                 civilian_targeting=target_civilians,
             )
         )
-    return mentions
+    return _killing_by_explosive(mentions)
+
+
+def _killing_by_explosive(mentions: list[EventMention]) -> list[EventMention]:
+    """ "A driver was killed when his tractor hit a mine": the killing is the
+    explosive's effect, coded as the explosive event with the victims as actor2."""
+    explosive = [m for m in mentions if m.sub_event_type in _EXPLOSIVE_TYPES]
+    attacks = [m for m in mentions if m.sub_event_type == "Attack"]
+    if not explosive or not attacks:
+        return mentions
+    victims = next((m.actor2 for m in attacks if m.actor2 is not None), None)
+    for m in explosive:
+        if m.actor2 is None and victims is not None:
+            m.actor2 = victims
+            m.civilian_targeting = True
+    return [m for m in mentions if m.sub_event_type != "Attack"]
 
 
 def _protest_mentions(

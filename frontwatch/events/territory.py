@@ -240,6 +240,8 @@ def _items(doc: Any, obj: Any) -> list[list[Any]]:
     out: list[list[Any]] = []
     for item in items:
         item = trim_tokens(item, drop_det=True)
+        if out and item and item[0].pos_ == "NOUN" and any(t.dep_ == "appos" for t in item):
+            continue  # "Wad Madani, the capital of Gezira state": a description, no new place
         # "the strategic town of X" -> "X": drop a generic head and its "of"
         of_at = next((k for k, t in enumerate(item) if t.lower_ == "of"), None)
         if of_at is not None and of_at + 1 < len(item):

@@ -171,3 +171,28 @@ def test_attack_at_an_anniversary_gathering_is_still_an_attack() -> None:
         "founder's death in Kerman on Wednesday, killing 84 people, officials said."
     )
     assert _main(text)["sub_event_type"] == "Suicide bomb"
+
+
+def test_killing_by_a_mine_is_the_mine_event() -> None:
+    text = "A tractor driver was killed when his vehicle hit a landmine near Izium on Monday."
+    event = _main(text)
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_clash_in_the_sentence_of_a_capture_is_the_capture() -> None:
+    text = (
+        "The Rapid Support Forces took control of Wad Madani on Monday after four days of "
+        "fighting with the army."
+    )
+    report = extract(text, published=PUBLISHED)
+    kinds = [e.sub_event_type for e in report.events]
+    assert kinds == ["Non-state actor overtakes territory"]
+    assert str(report.events[0].location).startswith("Wad M")  # Madani / Medani
+
+
+def test_earlier_killing_named_as_a_cause_is_no_event() -> None:
+    text = (
+        "Police arrested 35 opposition activists in Addis Ababa on Tuesday following unrest "
+        "that erupted after the killing of a popular singer."
+    )
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events] == ["Arrests"]
