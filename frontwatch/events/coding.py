@@ -61,6 +61,30 @@ class CodingInputs:
 _BACKGROUND_AGE_DAYS = 365
 
 
+def _arrests_at_protests(
+    drafts: list[EventDraft], text: str, lexicon: CueLexicon
+) -> list[EventDraft]:
+    """ "Hundreds gathered to protest. Police detained 300 participants.": arrests of the
+    protest's own participants are the intervention, not an event of their own."""
+    protests = [d for d in drafts if d.sub_event_type == "Peaceful protest"]
+    if not protests:
+        return drafts
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        at_protest = draft.sub_event_type == "Arrests" and any(
+            lexicon.has_context("protest_participants", text[m.sentence_start : m.sentence_end])
+            for m in draft.mentions
+        )
+        protest = next((p for p in protests if p.event_date == draft.event_date), None)
+        if at_protest and protest is not None:
+            protest.sub_event_type = "Protest with intervention"
+            protest.actor2 = protest.actor2 or draft.actor1
+            protest.mentions.extend(draft.mentions)
+            continue
+        kept.append(draft)
+    return kept
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -476,6 +500,7 @@ def code_events(
         )
     if not drafts:
         return []
+    drafts = _arrests_at_protests(drafts, inputs.doc.text, lexicon)
     country = countries.get(inputs.country_code) if inputs.country_code else None
     country_name = country.name if country else None
     complete_battle_sides(drafts, inputs.actors)

@@ -228,10 +228,12 @@ def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> boo
         return False
     if context.background:
         return False
-    if cue.sub_event_type not in PROTEST_TYPES and lexicon.has_context(
-        "commemoration", context.text
+    if lexicon.has_context("commemoration", context.text) and (
+        cue.sub_event_type not in PROTEST_TYPES or not context.protest
     ):
-        return False  # "marked 35 years since the chemical attack on the town"
+        # "marked 35 years since the chemical attack on the town"; a crowd gathered to
+        # mourn is no demonstration unless a protest word says so
+        return False
     before = context.text[: cue.start - context.start]
     for name in ("earlier_event", "after_nominal"):
         earlier = lexicon.contexts.get(name)
@@ -283,7 +285,8 @@ def _sentence_mentions(
         usable = [c for c in usable if c.sub_event_type != "Change to group/activity"]
     verbs = lexicon.reporting_verbs
     armed_weapon = any(c.weapon for c in usable)
-    if context.protest and not armed_weapon:
+    protest = context.protest or any(c.sub_event_type == "Peaceful protest" for c in usable)
+    if protest and not armed_weapon:
         # A bomb or a strike at a rally is an attack, not a protest event.
         return _protest_mentions(doc, context, usable, verbs)
     has_battle = any(c.sub_event_type == "Armed clash" for c in usable)

@@ -196,3 +196,30 @@ def test_earlier_killing_named_as_a_cause_is_no_event() -> None:
         "that erupted after the killing of a popular singer."
     )
     assert [e.sub_event_type for e in extract(text, published=PUBLISHED).events] == ["Arrests"]
+
+
+def test_arrests_of_protest_participants_are_the_intervention() -> None:
+    text = (
+        "Hundreds of people gathered on Pushkin Square in Moscow on Sunday to protest against "
+        "the war. Police detained at least 200 participants."
+    )
+    kinds = [e.sub_event_type for e in extract(text, published=PUBLISHED).events]
+    assert kinds == ["Protest with intervention"]
+
+
+def test_rally_that_dispersed_peacefully_had_no_intervention() -> None:
+    text = "Opposition supporters rallied in Lahore on Friday. The rally dispersed peacefully."
+    assert _main(text)["sub_event_type"] == "Peaceful protest"
+
+
+def test_trade_agreement_is_no_event() -> None:
+    text = "Indonesia and Australia signed an agreement in Jakarta on Monday on trade in minerals."
+    assert extract(text, published=PUBLISHED).events == []
+
+
+def test_remote_controlled_bomb_is_an_ied() -> None:
+    text = (
+        "Two policemen were killed when a remote-controlled bomb planted on a motorcycle "
+        "targeted a police van in Quetta on Monday, officials said."
+    )
+    assert _main(text)["sub_event_type"] == "Remote explosive/landmine/IED"
