@@ -101,6 +101,10 @@ GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
         "gendarmes",
         "gendarmerie",
         "traffic police",
+        "police personnel",
+        "police agents",
+        "law enforcement officers",
+        "law enforcement agents",
     ),
     "military": (
         "soldiers",
@@ -117,6 +121,11 @@ GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
         "government troops",
         "servicemen",
         "serviceman",
+        "security personnel",
+        "military personnel",
+        "army personnel",
+        "security operatives",
+        "jawans",
     ),
     "armed_group": (
         "gunmen",
@@ -265,7 +274,12 @@ def demonym_pattern(countries: CountryTable) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def generic_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, pattern) for every generic actor kind, case-insensitive."""
+    # "no civilians were hurt": a noun after a negation names nobody
+    negated = r"(?<!\bno )(?<!\bnot )(?<!\bnor )"
     return tuple(
-        (kind, re.compile(_BEFORE + "(?:" + _alternation(list(nouns)) + ")" + _AFTER, re.I))
+        (
+            kind,
+            re.compile(_BEFORE + negated + "(?:" + _alternation(list(nouns)) + ")" + _AFTER, re.I),
+        )
         for kind, nouns in GENERIC_NOUNS.items()
     )

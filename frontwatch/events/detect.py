@@ -213,13 +213,19 @@ _UNREALISED_EDGES = frozenset(
 
 def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon) -> bool:
     """ "called off a march", "will hold rallies", "a march planned for Friday",
-    "no one was killed": the cue names something that did not happen (yet)."""
+    "no one was killed", "protesting against air strikes": the cue names something
+    that did not happen (yet), or what a protest is about."""
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if span is None or not lexicon.unrealised:
         return False
     token = span.root
     if any(c.dep_ == "acl" and c.lemma_.lower() in lexicon.unrealised for c in token.children):
         return True
+    topic = lexicon.contexts.get("protest_topic")
+    sentence = token.sent
+    before = doc.text[sentence.start_char : cue.start]
+    if token.pos_ in ("NOUN", "PROPN") and topic is not None and topic.search(before):
+        return True  # "chanting slogans against Israeli strikes": what a protest is about
     return is_non_factual(token, lexicon.unrealised, lexicon.modals, _UNREALISED_EDGES)
 
 

@@ -150,7 +150,9 @@ def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | N
     if trigger.pos_ == "VERB" or trigger.pos_ == "AUX":
         passive = _child(trigger, {"nsubjpass"})
         agent = _pobj(trigger, {"by"})
-        if lemma in cues["loss_verbs"] and dobj is not None:
+        handover = lemma in cues["handover_verbs"] and _child(trigger, {"prt"}, {"over"})
+        if (lemma in cues["loss_verbs"] or handover) and dobj is not None:
+            # "X ceded Y to Z", "the UN mission handed over its camp in Y to the army"
             return _through_control(dobj), _pobj(trigger, {"to"}), _subject(trigger)
         if lemma in cues["fall_verbs"]:
             to = _pobj(trigger, {"to", "into"})

@@ -223,3 +223,29 @@ def test_remote_controlled_bomb_is_an_ied() -> None:
         "targeted a police van in Quetta on Monday, officials said."
     )
     assert _main(text)["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_strikes_a_march_denounces_are_its_topic() -> None:
+    text = (
+        "Thousands of people marched through Rabat on Sunday, chanting slogans against "
+        "Israeli strikes on Gaza and Lebanon."
+    )
+    assert _main(text)["sub_event_type"] == "Peaceful protest"
+
+
+def test_cumulative_war_toll_is_background() -> None:
+    text = (
+        "Iran and Saudi Arabia agreed on Friday to restore diplomatic relations. The two "
+        "countries back opposing sides in Yemen, where Saudi-led airstrikes and Houthi "
+        "missile attacks have killed thousands."
+    )
+    kinds = [e.sub_event_type for e in extract(text, published=PUBLISHED).events]
+    assert "Air/drone strike" not in kinds
+
+
+def test_negated_civilians_are_no_victims() -> None:
+    text = (
+        "US Africa Command said it carried out an airstrike near Jilib on Friday, killing "
+        "three al-Shabaab militants, and that no civilians were injured or killed."
+    )
+    assert _main(text)["sub_event_type"] == "Air/drone strike"
