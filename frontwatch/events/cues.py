@@ -38,6 +38,8 @@ class CueMatch:
     end: int
     weapon: bool
     needs: str | None
+    #: contexts that veto this cue's own rule (a type may have several rules)
+    blocks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class CueLexicon:
                         end=offset + match.end(),
                         weapon=rule.weapon,
                         needs=rule.needs,
+                        blocks=rule.blocks,
                     )
                 )
         found.sort(key=lambda m: (m.start, m.end))
@@ -83,14 +86,9 @@ class CueLexicon:
         pattern = self.contexts.get(name)
         return bool(pattern and pattern.search(text))
 
-    def blocked(self, sub_event_type: str, text: str) -> bool:
-        """True when a context that the type's rules list in ``blocks`` occurs in ``text``."""
-        return any(
-            self.has_context(block, text)
-            for rule in self.rules
-            if rule.sub_event_type == sub_event_type
-            for block in rule.blocks
-        )
+    def blocked(self, cue: CueMatch, text: str) -> bool:
+        """True when a context that the cue's own rule lists in ``blocks`` occurs in ``text``."""
+        return any(self.has_context(block, text) for block in cue.blocks)
 
 
 def _compile(fragments: list[str], where: str) -> re.Pattern[str] | None:

@@ -17,6 +17,7 @@ Decision rules, following ACLED's codebook (see ACLED_CODING_NOTES.md):
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,6 +75,9 @@ class SentenceContext:
     background: bool = False
 
 
+_AMID = re.compile(r"\bamid (?:[\w-]+ ){0,3}[\w-]+", re.IGNORECASE)
+
+
 def _within(start: int, end: int, outer_start: int, outer_end: int) -> bool:
     return outer_start <= start and end <= outer_end
 
@@ -85,8 +89,10 @@ def _sentence_context(
     in_actors = tuple(a for a in actors if _within(a.start, a.end, start, end))
     in_places = tuple(p for p in places if _within(p.start, p.end, start, end))
     text = sent.text
+    # "detained him amid protests over the election": the protests are the backdrop
+    foreground = _AMID.sub(" ", text)
     protest = (
-        lexicon.has_context("protest", text)
+        lexicon.has_context("protest", foreground)
         or lexicon.has_context("crowd_control", text)
         or any(a.inter in (5, 6) for a in in_actors)
     )
@@ -229,8 +235,30 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon) -> bool:
     return is_non_factual(token, lexicon.unrealised, lexicon.modals, _UNREALISED_EDGES)
 
 
+_FORCE_LEMMAS = frozenset(
+    {"troop", "force", "soldier", "fighter", "rebel", "militant", "army", "unit", "militia"}
+)
+
+
+def _armed_march(doc: Any, cue: CueMatch, context: SentenceContext) -> bool:
+    """ "Tigrayan forces marched into Mekelle": troops on the move, not a protest march."""
+    if cue.sub_event_type != "Peaceful protest" or not cue.text.lower().startswith("march"):
+        return False
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        if subj.lemma_.lower() in _FORCE_LEMMAS:
+            return True
+        if any(a.inter in ARMED_INTERS and a.start <= subj.idx < a.end for a in context.actors):
+            return True
+    return False
+
+
 def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> bool:
-    if lexicon.blocked(cue.sub_event_type, context.text):
+    if lexicon.blocked(cue, context.text):
         return False
     if context.background:
         return False
@@ -268,7 +296,13 @@ def _sentence_mentions(
     lexicon: CueLexicon,
     report_non_political: bool,
 ) -> list[EventMention]:
-    usable = [c for c in cues if _usable(c, context, lexicon) and not _unrealised(doc, c, lexicon)]
+    usable = [
+        c
+        for c in cues
+        if _usable(c, context, lexicon)
+        and not _unrealised(doc, c, lexicon)
+        and not _armed_march(doc, c, context)
+    ]
     if not usable:
         return []
     if report_non_political and not context.protest:

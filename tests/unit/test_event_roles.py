@@ -249,3 +249,24 @@ def test_negated_civilians_are_no_victims() -> None:
         "three al-Shabaab militants, and that no civilians were injured or killed."
     )
     assert _main(text)["sub_event_type"] == "Air/drone strike"
+
+
+def test_troops_marching_into_a_town_are_no_protest() -> None:
+    text = (
+        "Tigrayan forces marched into Mekelle on Monday as federal troops pulled out of the city."
+    )
+    kinds = [e.sub_event_type for e in extract(text, published=PUBLISHED).events]
+    assert "Peaceful protest" not in kinds
+
+
+def test_arrest_amid_protests_is_an_arrest() -> None:
+    text = (
+        "On 30 July 2024, SEBIN agents detained opposition leader Freddy Superlano in Caracas "
+        "amid protests over the disputed presidential election."
+    )
+    assert _main(text)["sub_event_type"] == "Arrests"
+
+
+def test_crewed_jet_shot_down_by_air_defence_is_a_missile_event() -> None:
+    text = "Ukrainian air defence shot down a Russian Su-25 jet near Pokrovsk on Tuesday."
+    assert _main(text)["sub_event_type"] == "Shelling/artillery/missile attack"
