@@ -67,7 +67,8 @@ def _arrests_at_protests(
     """ "Hundreds gathered to protest. Police detained 300 participants.": arrests of the
     protest's own participants are the intervention, not an event of their own."""
     protests = [d for d in drafts if d.sub_event_type == "Peaceful protest"]
-    if not protests:
+    if not protests or any(d.sub_event_type == "Violent demonstration" for d in drafts):
+        # force met by violent demonstrators stays a violent demonstration
         return drafts
     kept: list[EventDraft] = []
     for draft in drafts:
@@ -75,14 +76,48 @@ def _arrests_at_protests(
             lexicon.has_context("protest_participants", text[m.sentence_start : m.sentence_end])
             for m in draft.mentions
         )
-        protest = next((p for p in protests if p.event_date == draft.event_date), None)
-        if at_protest and protest is not None:
-            protest.sub_event_type = "Protest with intervention"
-            protest.actor2 = protest.actor2 or draft.actor1
+        # "Police dispersed them with tear gas": the next sentence tells the intervention
+        intervened = draft.sub_event_type in _INTERVENTIONS and all(
+            m.sentence_start not in {pm.sentence_start for p in protests for pm in p.mentions}
+            for m in draft.mentions
+        )
+        protest = next(
+            (
+                p
+                for p in protests
+                if p.sub_event_type == "Peaceful protest"
+                and p.event_date == draft.event_date
+                and p.first_position < draft.first_position
+                and (draft.place is None or p.place is None or p.place.name == draft.place.name)
+            ),
+            None,
+        )
+        if (at_protest or intervened) and protest is not None:
+            force = draft.actor1 if at_protest else _force_of(draft)
+            protest.sub_event_type = (
+                draft.sub_event_type if intervened else "Protest with intervention"
+            )
+            if protest.sub_event_type == "Excessive force against protesters":
+                protest.actor1, protest.actor2 = force, protest.actor1
+                protest.civilian_targeting = True
+            else:
+                protest.actor2 = protest.actor2 or force
             protest.mentions.extend(draft.mentions)
+            protest.place = protest.place or draft.place
             continue
         kept.append(draft)
     return kept
+
+
+_INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def _force_of(draft: EventDraft) -> Actor | None:
+    """The state or armed side of an intervention draft (either role)."""
+    for actor in (draft.actor1, draft.actor2):
+        if actor is not None and actor.inter not in (5, 6, 7):
+            return actor
+    return None
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -171,12 +171,27 @@ def detect_mentions(
     return _drop_arrests_of_disruptions(_drop_generic_blasts(mentions))
 
 
+#: cues that say a weapon was launched, not that it hit anything
+_LAUNCH = re.compile(
+    r"^(?:launched|shahed|geran|kamikaze|loitering|iskander|kinzhal|kalibr|scud|tochka)", re.I
+)
+
+
 def _drop_arrests_of_disruptions(mentions: list[EventMention]) -> list[EventMention]:
     """Arrests made when weapons are seized or a bomb defused are part of that
-    disruption, not an event of their own."""
+    disruption, not an event of their own; so are the drones and missiles
+    "launched" that the report says were shot down."""
     if not any(m.sub_event_type == "Disrupted weapons use" for m in mentions):
         return mentions
-    return [m for m in mentions if m.sub_event_type != "Arrests"]
+    return [
+        m
+        for m in mentions
+        if m.sub_event_type != "Arrests"
+        and not (
+            m.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+            and _LAUNCH.match(m.trigger.text)
+        )
+    ]
 
 
 _GENERIC_BLAST = frozenset({"blast", "blasts", "explosion", "explosions"})

@@ -26,6 +26,8 @@ SETS = (
     "dev3.jsonl",
     "dev4.jsonl",
     "dev5.jsonl",
+    "dev6.jsonl",
+    "dev7.jsonl",
     "noev_dev.jsonl",
     "blind.jsonl",
     "blind2.jsonl",

@@ -270,3 +270,25 @@ def test_arrest_amid_protests_is_an_arrest() -> None:
 def test_crewed_jet_shot_down_by_air_defence_is_a_missile_event() -> None:
     text = "Ukrainian air defence shot down a Russian Su-25 jet near Pokrovsk on Tuesday."
     assert _main(text)["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_intervention_told_after_the_protest_makes_it_one_event() -> None:
+    text = (
+        "On 16 October 2023, informal traders protested in Harare against the confiscation of "
+        "their wares. Police dispersed them with tear gas and batons."
+    )
+    kinds = [e.sub_event_type for e in extract(text, published=PUBLISHED).events]
+    assert kinds == ["Protest with intervention"]
+
+
+def test_protest_in_protest_at_a_law_is_a_protest() -> None:
+    text = (
+        "On 3 July 2023, residents demonstrated in front of the district building in Basra "
+        "in protest against prolonged electricity cuts."
+    )
+    assert _main(text)["sub_event_type"] == "Peaceful protest"
+
+
+def test_ambassador_recalled_in_protest_is_no_event() -> None:
+    text = "Algeria recalled its ambassador from Paris on Tuesday in protest at France's decision."
+    assert extract(text, published=PUBLISHED).events == []
