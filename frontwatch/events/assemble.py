@@ -197,6 +197,47 @@ def _fight_that_took_it(change: EventDraft, clash: EventDraft) -> bool:
     return _actor_key(change.actor1) in {_actor_key(clash.actor1), _actor_key(clash.actor2)}
 
 
+_PROTEST_FAMILY = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+
+
+def _one_protest(a: EventDraft, b: EventDraft) -> bool:
+    """One crowd at one place on one day, told as a rally and as its dispersal: one
+    event, coded as the intervention (ACLED: one event per protest, place and day)."""
+    if a.sub_event_type not in _PROTEST_FAMILY or b.sub_event_type not in _PROTEST_FAMILY:
+        return False
+    if not _same_protest_site(a.place, b.place):
+        return False
+    crowds = [
+        actor.name
+        for draft in (a, b)
+        for actor in (draft.actor1, draft.actor2)
+        if actor is not None and actor.inter == 6
+    ]
+    return len(set(crowds)) == 1
+
+
+def _riot_met_with_force(a: EventDraft, b: EventDraft) -> EventDraft | None:
+    """The violent-demonstration draft of a pair that is a riot and a protest event at one
+    place on one day, else None."""
+    kinds = {a.sub_event_type, b.sub_event_type}
+    if "Violent demonstration" not in kinds or not kinds - {"Violent demonstration"} <= (
+        _PROTEST_FAMILY
+    ):
+        return None
+    if not _same_protest_site(a.place, b.place):
+        return None
+    return a if a.sub_event_type == "Violent demonstration" else b
+
+
+def _same_protest_site(a: Place | None, b: Place | None) -> bool:
+    """The same town, or one told without a town of its own (placed by its region)."""
+    if a is None or b is None:
+        return True
+    return _place_key(a) == _place_key(b) or _is_area(a) or _is_area(b)
+
+
 def _unattributed(draft: EventDraft) -> bool:
     """A one-sided draft whose perpetrator is unknown."""
     return draft.actor1 is None or draft.actor1.generic
@@ -232,6 +273,8 @@ def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
     if _fight_for_the_town(a, b) or _fight_for_the_town(b, a):
         return True
     if _fight_that_took_it(a, b) or _fight_that_took_it(b, a):
+        return True
+    if _one_protest(a, b) or _riot_met_with_force(a, b) is not None:
         return True
     if _pair_key(a) != _pair_key(b):
         # A one-sided strike by an actor fighting at the same place is part of
@@ -295,7 +338,19 @@ def _merge_once(
         if _unattributed(target) and not _unattributed(draft):
             target.actor1, target.actor2 = draft.actor1, draft.actor2
             target.civilian_targeting = draft.civilian_targeting
-        if outranks(draft.sub_event_type, target.sub_event_type):
+        riot = _riot_met_with_force(target, draft)
+        if riot is not None:
+            # violent demonstrators met with force: a violent demonstration, the force
+            # its second actor
+            other = draft if riot is target else target
+            force = next(
+                (a for a in (other.actor1, other.actor2) if a is not None and a.inter in (1, 3, 8)),
+                None,
+            )
+            target.sub_event_type = "Violent demonstration"
+            target.actor1, target.actor2 = riot.actor1, riot.actor2 or force
+            target.civilian_targeting = False
+        elif outranks(draft.sub_event_type, target.sub_event_type):
             target.sub_event_type = draft.sub_event_type
             target.actor1, target.actor2 = draft.actor1, draft.actor2
         elif target.sub_event_type in BATTLE_TYPES and draft.sub_event_type in BATTLE_TYPES:

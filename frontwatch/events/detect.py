@@ -296,7 +296,8 @@ def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> boo
     if needs in ("armed_actor", "armed_pair"):
         return context.armed
     if needs == "civilian_target":
-        return context.civilian_words and not context.protest
+        victims = context.civilian_words or lexicon.has_context("political_victim", context.text)
+        return victims and not context.protest
     if needs == "state_actor":
         return any(a.inter in (1, 2, 3, 8) for a in context.actors) or lexicon.has_context(
             "state_words", context.text
@@ -413,6 +414,10 @@ def _sentence_mentions(
 def _killing_by_explosive(mentions: list[EventMention]) -> list[EventMention]:
     """ "A driver was killed when his tractor hit a mine": the killing is the
     explosive's effect, coded as the explosive event with the victims as actor2."""
+    if any(m.sub_event_type == "Suicide bomb" for m in mentions):
+        # "drove a minibus packed with explosives into a checkpoint, killing himself":
+        # the vehicle bomb is the suicide bombing
+        mentions = [m for m in mentions if m.sub_event_type != "Remote explosive/landmine/IED"]
     explosive = [m for m in mentions if m.sub_event_type in _EXPLOSIVE_TYPES]
     attacks = [m for m in mentions if m.sub_event_type == "Attack"]
     if not explosive or not attacks:

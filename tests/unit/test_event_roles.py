@@ -292,3 +292,29 @@ def test_protest_in_protest_at_a_law_is_a_protest() -> None:
 def test_ambassador_recalled_in_protest_is_no_event() -> None:
     text = "Algeria recalled its ambassador from Paris on Tuesday in protest at France's decision."
     assert extract(text, published=PUBLISHED).events == []
+
+
+def test_rally_and_its_dispersal_at_one_place_are_one_event() -> None:
+    text = (
+        "Police fired tear gas at demonstrators on Moi Avenue in Nairobi on Tuesday. The "
+        "protesters had been chanting and waving placards on Moi Avenue before officers moved in."
+    )
+    kinds = [e.sub_event_type for e in extract(text, published=PUBLISHED).events]
+    assert kinds == ["Protest with intervention"]
+
+
+def test_protesters_sent_to_hospital_met_excessive_force() -> None:
+    text = (
+        "Police clubbed students marching towards parliament in Kampala on Tuesday; six were "
+        "admitted to hospital with head wounds."
+    )
+    assert _main(text)["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_violent_demonstrators_met_with_force_stay_a_violent_demonstration() -> None:
+    text = (
+        "Hundreds of young men blocked a bridge with burning tyres and hurled stones at the "
+        "governorate building in Nasiriyah on Friday. Riot police answered with tear gas and live fire in Nasiriyah, "
+        "killing two demonstrators."
+    )
+    assert _main(text)["sub_event_type"] == "Violent demonstration"
