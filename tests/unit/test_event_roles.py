@@ -314,7 +314,7 @@ def test_protesters_sent_to_hospital_met_excessive_force() -> None:
 def test_violent_demonstrators_met_with_force_stay_a_violent_demonstration() -> None:
     text = (
         "Hundreds of young men blocked a bridge with burning tyres and hurled stones at the "
-        "governorate building in Nasiriyah on Friday. Riot police answered with tear gas and live fire in Nasiriyah, "
-        "killing two demonstrators."
+        "governorate building in Nasiriyah on Friday. Riot police answered with tear gas "
+        "and live fire in Nasiriyah, killing two demonstrators."
     )
     assert _main(text)["sub_event_type"] == "Violent demonstration"
