@@ -168,7 +168,29 @@ def detect_mentions(
             lexicon,
         )
         mentions.extend(_sentence_mentions(doc, context, cues, lexicon, report_non_political))
+    if lexicon.has_context("exercise", doc.text):
+        mentions = _drop_exercise_fire(mentions, doc.text, lexicon)
     return _drop_arrests_of_disruptions(_drop_generic_blasts(mentions))
+
+
+_EXERCISE_FIRE = frozenset(
+    {"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED"}
+)
+
+
+def _drop_exercise_fire(
+    mentions: list[EventMention], text: str, lexicon: CueLexicon
+) -> list[EventMention]:
+    """In a report about a drill, fire told in another sentence ("the target vessel sank
+    after an hour of bombardment") is the drill's too, unless it hit someone."""
+    kept = []
+    for m in mentions:
+        sentence = text[m.sentence_start : m.sentence_end]
+        harmless = m.actor2 is None and not lexicon.has_context("casualty_words", sentence)
+        if m.sub_event_type in _EXERCISE_FIRE and harmless:
+            continue
+        kept.append(m)
+    return kept
 
 
 #: cues that say a weapon was launched, not that it hit anything
@@ -242,6 +264,14 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon) -> bool:
     token = span.root
     if any(c.dep_ == "acl" and c.lemma_.lower() in lexicon.unrealised for c in token.children):
         return True
+    if cue.sub_event_type == "Protest with intervention" and cue.text.lower().startswith(
+        ("dispers", "broke up")
+    ):
+        # "the rally dispersed shortly before midnight": the crowd left on its own;
+        # only "police dispersed the crowd" / "protesters were dispersed" is force
+        acted_on = any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children)
+        if not acted_on and token.dep_ not in ("xcomp", "advcl", "acl"):
+            return True
     topic = lexicon.contexts.get("protest_topic")
     sentence = token.sent
     before = doc.text[sentence.start_char : cue.start]
@@ -408,6 +438,34 @@ def _sentence_mentions(
                 civilian_targeting=target_civilians,
             )
         )
+    return _attacks_inside_other_events(mentions)
+
+
+_RAID = re.compile(r"(?:raided|raid|stormed|descended on|attacked|attack)\b", re.IGNORECASE)
+
+
+def _attacks_inside_other_events(mentions: list[EventMention]) -> list[EventMention]:
+    """Drop attack readings that retell another event of the same sentence."""
+    kinds = {m.sub_event_type for m in mentions}
+    if kinds & {"Looting/property destruction", "Disrupted weapons use"}:
+        # "raided the market, carting away goods", "raided a hideout and recovered
+        # rifles": the raid is the looting or the seizure
+        mentions = [
+            m
+            for m in mentions
+            if not (m.sub_event_type == "Attack" and _RAID.match(m.trigger.text))
+        ]
+    if "Armed clash" in kinds:
+        # "a soldier was killed in an encounter with rebels": a death in the fight
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                m.sub_event_type == "Attack"
+                and m.actor2 is not None
+                and m.actor2.inter in (1, 2, 3, 4, 8)
+            )
+        ]
     return _killing_by_explosive(mentions)
 
 

@@ -190,6 +190,9 @@ def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | N
             if over is None or subj is None or not _is_force(subj):
                 return None
             return over, subj, None
+        dest = _pobj(trigger, {"to"})
+        if dest is not None and dest.lemma_.lower() in cues["custody_nouns"]:
+            return None  # "took Ghannouchi to an unknown location": a person was taken
         if lemma in cues["capture_verbs"] or lemma in cues["control_verbs"]:
             if dobj is not None and dobj.lemma_.lower() in cues["control_nouns"]:
                 if lemma not in cues["control_verbs"]:

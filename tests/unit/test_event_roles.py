@@ -318,3 +318,38 @@ def test_violent_demonstrators_met_with_force_stay_a_violent_demonstration() -> 
         "and live fire in Nasiriyah, killing two demonstrators."
     )
     assert _main(text)["sub_event_type"] == "Violent demonstration"
+
+
+def test_raid_that_carted_goods_away_is_looting() -> None:
+    text = (
+        "Fighters of the Rapid Support Forces raided the main market of El Hasaheisa on "
+        "Thursday, carting away goods from shops. No casualties were reported."
+    )
+    assert _main(text)["sub_event_type"] == "Looting/property destruction"
+
+
+def test_soldier_killed_in_an_encounter_is_a_clash() -> None:
+    text = (
+        "A soldier was killed in an encounter with New People's Army rebels in Toboso, "
+        "Negros Occidental, on Saturday, the army said."
+    )
+    assert _main(text)["sub_event_type"] == "Armed clash"
+
+
+def test_person_taken_to_an_unknown_location_is_no_capture() -> None:
+    text = (
+        "Police arrested opposition leader Rached Ghannouchi at his home in Tunis on Monday. "
+        "Officers took Ghannouchi to an unknown location, his party said."
+    )
+    kinds = [e.sub_event_type for e in extract(text, published=PUBLISHED).events]
+    assert "Non-state actor overtakes territory" not in kinds
+    assert "Government regains territory" not in kinds
+
+
+def test_fire_in_a_drill_report_is_no_attack() -> None:
+    text = (
+        "Filipino and American troops fired rockets at a decommissioned ship off Ilocos Norte "
+        "on Monday during the annual Balikatan drills. The target vessel sank after an hour "
+        "of bombardment."
+    )
+    assert extract(text, published=PUBLISHED).events == []
