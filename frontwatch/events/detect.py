@@ -285,9 +285,15 @@ _FORCE_LEMMAS = frozenset(
 )
 
 
+_ARMED_MEN = frozenset({"gunman", "gunmen", "bandit", "attacker", "assailant", "kidnapper"})
+
+
 def _armed_march(doc: Any, cue: CueMatch, context: SentenceContext) -> bool:
-    """ "Tigrayan forces marched into Mekelle": troops on the move, not a protest march."""
-    if cue.sub_event_type != "Peaceful protest" or not cue.text.lower().startswith("march"):
+    """ "Tigrayan forces marched into Mekelle", "gunmen blocked the highway": armed men
+    on the move or setting an ambush, not a protest march or road block."""
+    if cue.sub_event_type != "Peaceful protest" or not cue.text.lower().startswith(
+        ("march", "block")
+    ):
         return False
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if span is None:
@@ -295,7 +301,7 @@ def _armed_march(doc: Any, cue: CueMatch, context: SentenceContext) -> bool:
     verb = span.root
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
-        if subj.lemma_.lower() in _FORCE_LEMMAS:
+        if subj.lemma_.lower() in _FORCE_LEMMAS or subj.lemma_.lower() in _ARMED_MEN:
             return True
         if any(a.inter in ARMED_INTERS and a.start <= subj.idx < a.end for a in context.actors):
             return True
@@ -372,7 +378,8 @@ def _sentence_mentions(
     verbs = lexicon.reporting_verbs
     armed_weapon = any(c.weapon for c in usable)
     protest = context.protest or any(c.sub_event_type == "Peaceful protest" for c in usable)
-    if protest and not armed_weapon:
+    crowd_cues = any(c.sub_event_type in (*PROTEST_TYPES, "Mob violence") for c in usable)
+    if protest and not armed_weapon and crowd_cues:
         # A bomb or a strike at a rally is an attack, not a protest event.
         return _protest_mentions(doc, context, usable, verbs)
     has_battle = any(c.sub_event_type == "Armed clash" for c in usable)

@@ -353,3 +353,19 @@ def test_fire_in_a_drill_report_is_no_attack() -> None:
         "of bombardment."
     )
     assert extract(text, published=PUBLISHED).events == []
+
+
+def test_gunmen_blocking_a_highway_are_no_protest() -> None:
+    text = (
+        "Gunmen on Tuesday evening blocked the Kaduna-Abuja highway near Katari and abducted "
+        "23 passengers travelling in three buses, police said."
+    )
+    assert _main(text)["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_students_blocking_bridges_protest() -> None:
+    text = (
+        "On 1 February 2025, students and residents blocked three bridges over the Danube in "
+        "Novi Sad, demanding accountability for the canopy collapse."
+    )
+    assert _main(text)["sub_event_type"] == "Peaceful protest"
