@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from frontwatch.actors.dictionary import ActorDictionary, ActorEntry
@@ -25,6 +26,7 @@ from frontwatch.actors.patterns import (
     NAMED_COREF,
     STATE_FORCE_NOUNS,
     alias_patterns,
+    alias_patterns_for,
     demonym_pattern,
     generic_patterns,
 )
@@ -196,26 +198,38 @@ def group_countries(text: str, dictionary: ActorDictionary) -> list[str]:
     Al Shabaab) says where a report is, much as a town does; state forces do not
     (they fight abroad), nor do context aliases ("the rebels").
     """
+    homes = _one_country_groups(dictionary)
     seen: set[str] = set()
     found: list[str] = []
-    for pattern in alias_patterns(dictionary):
+    for pattern in _one_country_patterns(dictionary):
         for match in pattern.finditer(text):
-            key = " ".join(match.group().split()).lower()
-            entries = {
-                e for e, context_only in dictionary.alias_index.get(key, []) if not context_only
-            }
-            homes = {
-                e.operates_in[0]
-                for e in entries
-                if e.inter in (2, 3, 4) and len(e.operates_in) == 1
-            }
-            if len(homes) != 1 or len(entries) != 1:
-                continue
-            entry = next(iter(entries))
-            if entry.name not in seen:
+            entry = homes.get(" ".join(match.group().split()).lower())
+            if entry is not None and entry.name not in seen:
                 seen.add(entry.name)
-                found.append(next(iter(homes)))
+                found.append(entry.operates_in[0])
     return found
+
+
+@lru_cache(maxsize=4)
+def _one_country_groups(dictionary: ActorDictionary) -> dict[str, ActorEntry]:
+    """Lowercased plain alias -> entry, for aliases naming one non-state group of one country."""
+    out: dict[str, ActorEntry] = {}
+    for key, listed in dictionary.alias_index.items():
+        entries = {e for e, context_only in listed if not context_only}
+        if len(entries) != 1:
+            continue
+        entry = next(iter(entries))
+        if entry.inter in (2, 3, 4) and len(entry.operates_in) == 1:
+            out[key] = entry
+    return out
+
+
+@lru_cache(maxsize=4)
+def _one_country_patterns(dictionary: ActorDictionary) -> tuple[re.Pattern[str], ...]:
+    """A small pattern over those aliases only: the full alias scan runs in the actors stage."""
+    groups = _one_country_groups(dictionary)
+    names = [n for e in set(groups.values()) for n in (e.name, *e.aliases)]
+    return alias_patterns_for(names)
 
 
 def _demonym_candidates(

@@ -233,11 +233,15 @@ def _alternation(phrases: list[str]) -> str:
 @lru_cache(maxsize=8)
 def alias_patterns(dictionary: ActorDictionary) -> tuple[re.Pattern[str], ...]:
     """(case-insensitive, case-sensitive) patterns over every alias of the dictionary."""
+    return alias_patterns_for([alias for entry in dictionary for alias in entry.all_names()])
+
+
+def alias_patterns_for(names: list[str]) -> tuple[re.Pattern[str], ...]:
+    """(case-insensitive, case-sensitive) patterns over ``names``."""
     loose: list[str] = []
     exact: list[str] = []
-    for entry in dictionary:
-        for alias in entry.all_names():
-            (exact if is_case_sensitive(alias) else loose).append(alias)
+    for alias in names:
+        (exact if is_case_sensitive(alias) else loose).append(alias)
     patterns = []
     if loose:
         patterns.append(re.compile(_BEFORE + "(?:" + _alternation(loose) + ")" + _AFTER, re.I))
