@@ -150,7 +150,8 @@ def detect_mentions(
 ) -> list[EventMention]:
     """Every event mention in the document, in text order."""
     mentions: list[EventMention] = []
-    report_non_political = bool(lexicon.non_political.search(doc.text))
+    text = doc.text  # rebuilt from every token on each access: read it once
+    report_non_political = bool(lexicon.non_political.search(text))
     # Sorted by start so each sentence takes its own slice (long reports stay linear).
     actors = sorted(actors, key=lambda a: a.start)
     places = sorted(places, key=lambda p: p.start)
@@ -168,8 +169,8 @@ def detect_mentions(
             lexicon,
         )
         mentions.extend(_sentence_mentions(doc, context, cues, lexicon, report_non_political))
-    if lexicon.has_context("exercise", doc.text):
-        mentions = _drop_exercise_fire(mentions, doc.text, lexicon)
+    if lexicon.has_context("exercise", text):
+        mentions = _drop_exercise_fire(mentions, text, lexicon)
     return _drop_arrests_of_disruptions(_drop_generic_blasts(mentions))
 
 
@@ -254,7 +255,7 @@ _UNREALISED_EDGES = frozenset(
 )
 
 
-def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon) -> bool:
+def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon, context: SentenceContext) -> bool:
     """ "called off a march", "will hold rallies", "a march planned for Friday",
     "no one was killed", "protesting against air strikes": the cue names something
     that did not happen (yet), or what a protest is about."""
@@ -273,8 +274,7 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon) -> bool:
         if not acted_on and token.dep_ not in ("xcomp", "advcl", "acl"):
             return True
     topic = lexicon.contexts.get("protest_topic")
-    sentence = token.sent
-    before = doc.text[sentence.start_char : cue.start]
+    before = context.text[: cue.start - context.start]  # Doc.text is rebuilt on each access
     if token.pos_ in ("NOUN", "PROPN") and topic is not None and topic.search(before):
         return True  # "chanting slogans against Israeli strikes": what a protest is about
     return is_non_factual(token, lexicon.unrealised, lexicon.modals, _UNREALISED_EDGES)
@@ -352,7 +352,7 @@ def _sentence_mentions(
         c
         for c in cues
         if _usable(c, context, lexicon)
-        and not _unrealised(doc, c, lexicon)
+        and not _unrealised(doc, c, lexicon, context)
         and not _armed_march(doc, c, context)
     ]
     if not usable:

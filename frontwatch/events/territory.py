@@ -85,10 +85,10 @@ def _is_force(token: Any) -> bool:
     return token.pos_ == "PROPN" or token.lemma_.lower() in _cues()["force_nouns"]
 
 
-def _vacated_place(trigger: Any) -> Any | None:
+def _vacated_place(trigger: Any, sent: Any) -> Any | None:
     """The place another side left in the same sentence: "pulled out of X", "left X"."""
     leave = _cues()["leave_verbs"]
-    for tok in trigger.sent:
+    for tok in sent if sent is not None else trigger.sent:
         if tok.i >= trigger.i or tok.lemma_.lower() not in leave:
             continue
         out = _child(tok, {"prep", "advmod", "prt"}, {"out"})
@@ -135,7 +135,9 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | None] | None:
+def _roles(
+    trigger: Any, sentence: str, sent: Any = None
+) -> tuple[Any | None, Any | None, Any | None] | None:
     """(object, agent, loser) tokens for a cue token, or None when it is no cue."""
     cues = _cues()
     # the small model lemmatises "retook" to itself: match the lemma or the form
@@ -179,7 +181,7 @@ def _roles(trigger: Any, sentence: str) -> tuple[Any | None, Any | None, Any | N
             into = _pobj(trigger, {"into"})
             if into is None and dobj is None and _child(trigger, {"prt", "advmod"}, {"in"}):
                 # "government troops pulled out of X and the SDF moved in": X changed hands
-                into = _vacated_place(trigger)
+                into = _vacated_place(trigger, sent)
             return (into if into is not None else dobj), _subject(trigger), None
         if lemma in cues["flag_verbs"] and dobj is not None:
             # "troops hoisted the flag over Kidal": a side marks the place as its own
@@ -381,10 +383,11 @@ def find_territory_changes(
     legal = load_cue_lexicon().contexts.get("legal")
     out: list[TerritoryChange] = []
     seen: set[tuple[int, str, str | None]] = set()
+    doc_text = doc.text  # rebuilt from every token on each access: read it once
     for sent in doc.sents:
         sent_text = sent.text  # Span.text is rebuilt on each access
         for trigger in sent:
-            roles = _roles(trigger, sent_text)
+            roles = _roles(trigger, sent_text, sent)
             if roles is None or roles[0] is None:
                 continue
             if is_non_factual(trigger, cues["non_factual"], cues["modals"]):
@@ -411,8 +414,8 @@ def find_territory_changes(
                 if item[-1].i == sent.end - 1 and text.endswith("."):
                     # "took X and Mrauk-U." : the tokenizer glued the full stop on
                     text, end = text[:-1], end - 1
-                opened = doc.text.rfind("(", max(0, start - 80), start)
-                if opened >= 0 and ")" not in doc.text[opened:start]:
+                opened = doc_text.rfind("(", max(0, start - 80), start)
+                if opened >= 0 and ")" not in doc_text[opened:start]:
                     continue  # "Awasse (Mocimboa da Praia, Cabo Delgado)": admin notes
                 found = overlapping(places, start, end)
                 if (

@@ -430,7 +430,7 @@ def _literal(text: str, entry: GazetteerEntry) -> bool:
     return any(_plain(name) == plain for name in (entry.name, *entry.names))
 
 
-def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
+def _accept(m: _Mention, doc: Any, focus: str | None, text: str) -> bool:
     """Whether a matched name is a place mention (NER label is evidence, not a verdict)."""
     if not m.candidates:
         return False
@@ -458,7 +458,7 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
         " " in m.text
         and best.feature == "populated place"
         and not major
-        and _words_before(doc.text, m.start, 1) == ["the"]
+        and _words_before(text, m.start, 1) == ["the"]
     ):
         return False  # "the White House", "the Supreme Court": a building, not the hamlet
     named = not fuzzy and (m.text.isupper() or " " in m.text)
@@ -472,7 +472,7 @@ def _accept(m: _Mention, doc: Any, focus: str | None) -> bool:
         # or title only a well-known place ("New York Times", "Air Canada").
         if label == "PERSON" or (label not in _STRONG_LABELS and not major):
             return False
-    if m.text.isupper() and len(m.text) <= 5 and not m.cue and not _line_start(doc.text, m.start):
+    if m.text.isupper() and len(m.text) <= 5 and not m.cue and not _line_start(text, m.start):
         return False  # "SANA said", "NATO": an acronym, unless a dateline opens the line
     common = " " not in m.text and m.text.lower() in _common_words()
     if m.text.isupper() and not major:
@@ -775,7 +775,7 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
         m
         for m in mentions
         if m.start not in inner
-        and ((m.start in annotated and m.candidates) or _accept(m, doc, focus))
+        and ((m.start in annotated and m.candidates) or _accept(m, doc, focus, text))
     ]
     # One name, one reading: a name the report uses as a place elsewhere is that place
     # inside an organisation's name too ("the Cavan Sustainable Energy Group").

@@ -31,6 +31,7 @@ SETS = (
     "noev_dev.jsonl",
     "blind.jsonl",
     "blind2.jsonl",
+    "blind3.jsonl",
 )
 
 
