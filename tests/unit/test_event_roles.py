@@ -369,3 +369,27 @@ def test_students_blocking_bridges_protest() -> None:
         "Novi Sad, demanding accountability for the canopy collapse."
     )
     assert _main(text)["sub_event_type"] == "Peaceful protest"
+
+
+def test_arrival_of_foreign_instructors_is_a_change_of_activity() -> None:
+    text = (
+        "Russian military instructors from the Africa Corps arrived in Niamey on Wednesday "
+        "with an air defence system, state television said."
+    )
+    assert _main(text)["sub_event_type"] == "Change to group/activity"
+
+
+def test_troops_arriving_after_the_fact_are_no_new_event() -> None:
+    text = (
+        "Mexican soldiers seized 46 assault rifles at a ranch near Culiacan on Thursday. "
+        "The ranch was empty when troops arrived."
+    )
+    assert _main(text)["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_new_military_position_is_a_base() -> None:
+    text = (
+        "Israeli forces set up a new military position on a hill overlooking the village of "
+        "Jubata al-Khashab in Quneitra on Tuesday, local sources said."
+    )
+    assert _main(text)["sub_event_type"] == "Headquarters or base established"
