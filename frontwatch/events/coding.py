@@ -171,8 +171,14 @@ def _territory_mentions(
 ) -> list[tuple[EventMention, TerritoryChange]]:
     by_name = {a.name: a for a in inputs.actors}
     found = []
+    # "Wydad besieged the goalmouth ... held on": in sport, crime or disaster reports a
+    # change of hands needs a named armed actor, as any other event does
+    non_political = bool(lexicon.non_political.search(inputs.doc.text))
     for change in inputs.territory:
         if not change.evidence:
+            continue
+        taker = by_name.get(change.to_actor or "")
+        if non_political and (taker is None or (taker.generic and taker.inter != 1)):
             continue
         ev = change.evidence[0]
         to_actor = by_name.get(change.to_actor or "")

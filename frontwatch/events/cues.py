@@ -54,6 +54,8 @@ class CueLexicon:
     unrealised: frozenset[str] = frozenset()
     #: auxiliaries that put a verb in the future or the hypothetical ("will hold")
     modals: frozenset[str] = frozenset()
+    #: sub-event types whose cue used as an adjective ("abducted women") is no event
+    adjectival_only: frozenset[str] = frozenset()
 
     def find(self, text: str, offset: int = 0) -> list[CueMatch]:
         """Every cue match in ``text``; offsets shifted by ``offset``.
@@ -130,6 +132,7 @@ def parse_cue_lexicon(data: dict[str, Any]) -> CueLexicon:
         non_political=non_political or re.compile(r"(?!x)x"),
         unrealised=frozenset(str(w).lower() for w in data.get("unrealised") or ()),
         modals=frozenset(str(w).lower() for w in data.get("modals") or ()),
+        adjectival_only=frozenset(str(w) for w in data.get("adjectival_only") or ()),
     )
 
 

@@ -151,7 +151,9 @@ def detect_mentions(
     """Every event mention in the document, in text order."""
     mentions: list[EventMention] = []
     text = doc.text  # rebuilt from every token on each access: read it once
-    report_non_political = bool(lexicon.non_political.search(text))
+    report_non_political = bool(lexicon.non_political.search(text)) and not lexicon.has_context(
+        "not_an_accident", text
+    )
     # Sorted by start so each sentence takes its own slice (long reports stay linear).
     actors = sorted(actors, key=lambda a: a.start)
     places = sorted(places, key=lambda p: p.start)
@@ -265,6 +267,8 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon, context: SentenceC
     token = span.root
     if any(c.dep_ == "acl" and c.lemma_.lower() in lexicon.unrealised for c in token.children):
         return True
+    if cue.sub_event_type in lexicon.adjectival_only and token.dep_ == "amod":
+        return True  # "committing to return abducted women", "the ousted president"
     if cue.sub_event_type == "Protest with intervention" and cue.text.lower().startswith(
         ("dispers", "broke up")
     ):
@@ -308,8 +312,21 @@ def _armed_march(doc: Any, cue: CueMatch, context: SentenceContext) -> bool:
     return False
 
 
+def _drill_that_hit_people(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> bool:
+    """ "a mortar round fired during a live-fire exercise killed two children": an
+    exercise blocks fire words only while nobody was hurt."""
+    other_blocks = [
+        b for b in cue.blocks if b != "exercise" and lexicon.has_context(b, context.text)
+    ]
+    return (
+        "exercise" in cue.blocks
+        and not other_blocks
+        and lexicon.has_context("casualty_words", context.text)
+    )
+
+
 def _usable(cue: CueMatch, context: SentenceContext, lexicon: CueLexicon) -> bool:
-    if lexicon.blocked(cue, context.text):
+    if lexicon.blocked(cue, context.text) and not _drill_that_hit_people(cue, context, lexicon):
         return False
     if context.background:
         return False

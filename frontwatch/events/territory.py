@@ -271,8 +271,8 @@ def _place_like(item: Sequence[Any], places: Sequence[Place], actors: Sequence[A
         return False
     if any(t.lemma_.lower() in cues["non_place_nouns"] for t in item):
         return False
-    if item[0].like_num or item[0].pos_ == "NUM" or is_pronoun(item):
-        return False
+    if item[0].like_num or item[0].pos_ == "NUM" or is_pronoun(item) or item[0].tag_ == "PRP$":
+        return False  # "Her remains were recovered": a possession, no place
     if all(t.lemma_.lower() in cues["place_heads"] for t in item if t.is_alpha):
         return False  # "the town" alone names nothing
     return any(t.is_alpha and t.text[:1].isupper() for t in item)

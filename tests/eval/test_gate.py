@@ -29,6 +29,7 @@ SETS = (
     "dev6.jsonl",
     "dev7.jsonl",
     "noev_dev.jsonl",
+    "noev2.jsonl",
     "blind.jsonl",
     "blind2.jsonl",
     "blind3.jsonl",

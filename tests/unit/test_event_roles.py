@@ -393,3 +393,34 @@ def test_new_military_position_is_a_base() -> None:
         "Jubata al-Khashab in Quneitra on Tuesday, local sources said."
     )
     assert _main(text)["sub_event_type"] == "Headquarters or base established"
+
+
+def test_bomb_first_reported_as_a_gas_explosion_is_an_ied() -> None:
+    text = (
+        "What was first reported as a gas cylinder explosion at a shop in Chaman on Saturday "
+        "was a planted bomb, police said. Three people were killed."
+    )
+    assert _main(text)["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_shell_from_a_drill_that_killed_children_is_shelling() -> None:
+    text = (
+        "Two children were killed on Wednesday when a mortar round fired during a live-fire "
+        "exercise landed on their homestead near Archers Post, residents said."
+    )
+    assert _main(text)["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The junta's offer of a temporary truce in Shan State was dismissed on Monday.",
+        "Wydad besieged the goalmouth of AS FAR for most of the second half but the Rabat "
+        "club held on for a 1-0 victory that takes them top of the league.",
+        "A crocodile dragged a girl into the Luangwa River. Her remains were recovered.",
+        "A farmer who hacked his brother to death after a quarrel over the boundary of "
+        "their field near Meerut was arrested hours later, police said.",
+    ],
+)
+def test_more_non_events(text: str) -> None:
+    assert extract(text, published=PUBLISHED).events == []
