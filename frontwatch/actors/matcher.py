@@ -250,7 +250,20 @@ def _demonym_candidates(
         base = forces_of_country(dictionary, countries, owner.alpha2, home=country, year=year)
         actor = replace(base, text=match.group(), start=match.start(), end=match.end())
         found.append(_Candidate(match.start(), match.end(), _DEMONYM, "demonym", actor))
+        if match.group("proxy") or noun not in STATE_FORCE_NOUNS:
+            continue
+        # "Mozambican and Rwandan forces": the first demonym names forces too
+        before = _COORDINATED_DEMONYM.search(text, max(0, match.start() - 40), match.start())
+        first = countries.find(before.group(1)) if before else None
+        if before is not None and first is not None and first.alpha2 != owner.alpha2:
+            other = forces_of_country(dictionary, countries, first.alpha2, home=country, year=year)
+            start, end = before.start(1), before.end(1)
+            other = replace(other, text=text[start:end], start=start, end=end)
+            found.append(_Candidate(start, end, _DEMONYM, "demonym", other))
     return found
+
+
+_COORDINATED_DEMONYM = re.compile(r"\b([A-Z][\w'-]+)\s+and\s+(?:the\s+)?$")
 
 
 def _generic_actor(

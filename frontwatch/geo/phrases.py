@@ -12,8 +12,10 @@ import re
 _ART = r"(?:al|el|an|as|ad|ar|at|az|ash|ez|es|ed|ul)"
 #: One name word: "Idlib", "al-Tah", "Nu'man", "Deir", "Kafr", "St. Louis".
 _WORD = rf"(?:(?:St|Ste|Mt|Ft)\.\s)?(?:{_ART}-)?[A-Z][\w']*(?:-(?:{_ART}-)?[\w']+)*"
+#: Lowercase connectors inside names: "Rio de Janeiro", "Mocímboa da Praia", "Foz do Iguaçu".
+_CONNECTOR = r"(?:of|de|del|della|la|le|da|do|dos|das|di|du|van|von|bin|ibn)"
 #: A capitalised name of several words joined by spaces or article connectors.
-NAME = rf"{_WORD}(?:(?:\s+{_ART}(?:-|\s+)|\s+(?:of|de|del|la|le|bin|ibn)\s+|\s+){_WORD})*"
+NAME = rf"{_WORD}(?:(?:\s+{_ART}(?:-|\s+)|\s+{_CONNECTOR}\s+|\s+){_WORD})*"
 NAME_RE = re.compile(NAME)
 WORD_RE = re.compile(_WORD)
 #: Dotted abbreviations ("U.S.", "U.K.", "U.A.E."): a country only when the gazetteer says so.

@@ -424,3 +424,14 @@ def test_shell_from_a_drill_that_killed_children_is_shelling() -> None:
 )
 def test_more_non_events(text: str) -> None:
     assert extract(text, published=PUBLISHED).events == []
+
+
+def test_coordinated_demonyms_name_both_forces_home_first() -> None:
+    text = (
+        "Mozambican and Rwandan forces recaptured the port town of Mocimboa da Praia in "
+        "Cabo Delgado from insurgents on Sunday."
+    )
+    event = _main(text)
+    assert event["sub_event_type"] == "Government regains territory"
+    assert str(event["actor1"]).startswith("Military Forces of Mozambique")
+    assert "Praia" in str(event["location"])

@@ -174,3 +174,10 @@ def test_streets_and_buildings_are_landmarks(make_doc: Any, gaz: Gazetteer) -> N
 def test_folded_spelling_of_a_foreign_town_is_no_place(make_doc: Any, gaz: Gazetteer) -> None:
     doc = make_doc("Buhari met Nassar before Helen spoke to reporters.")
     assert find_places(doc, gaz) == []
+
+
+def test_lowercase_connectors_inside_place_names() -> None:
+    from frontwatch.api import geoparse
+
+    assert [p.name for p in geoparse("Troops entered Mocimboa da Praia.")] == ["Mocímboa da Praia"]
+    assert [p.name for p in geoparse("Farmers marched in Foz do Iguacu.")] == ["Foz do Iguaçu"]
