@@ -430,6 +430,41 @@ def _fill_generic_actors(
             draft.actor2 = _generic("Civilians", 7, country, code)
 
 
+_REMOTE_OR_PROPERTY = frozenset(
+    {
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Suicide bomb",
+        "Looting/property destruction",
+    }
+)
+
+
+def _civilians_hit(
+    drafts: Sequence[EventDraft],
+    text: str,
+    lexicon: CueLexicon,
+    country: str | None,
+    code: str | None,
+) -> None:
+    """ "Russian forces shelled Kherson. 4 civilians were killed": a strike, bomb or
+    looting that harmed civilians or their homes has them as actor2 (ACLED codes the
+    people hit, not only the side that fired)."""
+    for draft in drafts:
+        if draft.sub_event_type not in _REMOTE_OR_PROPERTY or draft.actor2 is not None:
+            continue
+        # the sentence of the event and the one after it, where tolls are often told
+        windows = [text[m.sentence_start : m.sentence_end + 160] for m in draft.mentions]
+        if any(
+            lexicon.has_context("civilian_victim_words", w)
+            or lexicon.has_context("civilian_property", w)
+            for w in windows
+        ):
+            draft.actor2 = _generic("Civilians", 7, country, code)
+
+
 def _assign_claims(events: Sequence[EventDraft], claims: Sequence[Claim]) -> dict[int, list[Claim]]:
     """Each claim goes to the event in its sentence, else to the event of its victims."""
     assigned: dict[int, list[Claim]] = {id(e): [] for e in events}
@@ -553,6 +588,8 @@ def code_events(
     for actor in inputs.actors:
         mention_counts[actor.name] = mention_counts.get(actor.name, 0) + 1
     merged = merge_drafts(drafts, ontology.outranks, mention_counts)
+    # after merging: who was hit is an output field, not a reason to split events
+    _civilians_hit(merged, inputs.doc.text, lexicon, country_name, inputs.country_code)
     merged.sort(key=lambda d: d.first_position)
     claims_by_event = _assign_claims(merged, inputs.claims)
     events: list[tuple[float, Event]] = []

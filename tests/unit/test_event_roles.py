@@ -435,3 +435,18 @@ def test_coordinated_demonyms_name_both_forces_home_first() -> None:
     assert event["sub_event_type"] == "Government regains territory"
     assert str(event["actor1"]).startswith("Military Forces of Mozambique")
     assert "Praia" in str(event["location"])
+
+
+def test_shelling_that_killed_civilians_has_them_as_actor2() -> None:
+    text = (
+        "On 2 February 2023, Russian forces shelled Kherson city. 2 civilians were killed "
+        "and 5 injured."
+    )
+    event = _main(text)
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert event["actor2"] == "Civilians (Ukraine)"
+
+
+def test_shelling_of_army_positions_has_no_civilian_actor2() -> None:
+    text = "On 2 February 2023, Russian forces shelled Ukrainian army positions near Bakhmut."
+    assert _main(text)["actor2"] != "Civilians (Ukraine)"
