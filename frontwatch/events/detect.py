@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontwatch.events._spans import is_non_factual
@@ -73,6 +73,8 @@ class SentenceContext:
     civilian_words: bool
     #: a background sentence ("has been gripped by fighting"): no cue in it is an event
     background: bool = False
+    #: the sentence before, for rules that read a story across two sentences
+    previous: str = ""
 
 
 _AMID = re.compile(r"\bamid (?:[\w-]+ ){0,3}[\w-]+", re.IGNORECASE)
@@ -125,7 +127,8 @@ def _political_arrest(context: SentenceContext, target: Actor | None, lexicon: C
         return True
     if lexicon.has_context("political_target", context.text):
         return True
-    return not lexicon.has_context("ordinary_crime", context.text)
+    # "A farmer hacked his brother to death after a quarrel. He was arrested hours later."
+    return not lexicon.has_context("ordinary_crime", context.previous + " " + context.text)
 
 
 def _protest_type(cues: Sequence[CueMatch], context: SentenceContext) -> str:
@@ -159,8 +162,11 @@ def detect_mentions(
     places = sorted(places, key=lambda p: p.start)
     actor_starts = [a.start for a in actors]
     place_starts = [p.start for p in places]
+    previous = ""
     for sent in doc.sents:
-        cues = lexicon.find(sent.text, offset=sent.start_char)
+        sentence_text = sent.text  # Span.text is rebuilt on each access
+        cues = lexicon.find(sentence_text, offset=sent.start_char)
+        before, previous = previous, sentence_text
         if not cues:
             continue
         lo, hi = sent.start_char, sent.end_char
@@ -170,6 +176,7 @@ def detect_mentions(
             places[bisect.bisect_left(place_starts, lo) : bisect.bisect_left(place_starts, hi)],
             lexicon,
         )
+        context = replace(context, previous=before)
         mentions.extend(_sentence_mentions(doc, context, cues, lexicon, report_non_political))
     if lexicon.has_context("exercise", text):
         mentions = _drop_exercise_fire(mentions, text, lexicon)

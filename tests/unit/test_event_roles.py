@@ -450,3 +450,11 @@ def test_shelling_that_killed_civilians_has_them_as_actor2() -> None:
 def test_shelling_of_army_positions_has_no_civilian_actor2() -> None:
     text = "On 2 February 2023, Russian forces shelled Ukrainian army positions near Bakhmut."
     assert _main(text)["actor2"] != "Civilians (Ukraine)"
+
+
+def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
+    text = (
+        "A farmer hacked his brother to death after a quarrel over the boundary of their "
+        "field near Meerut on Monday. He was arrested hours later, police said."
+    )
+    assert extract(text, published=PUBLISHED).events == []
