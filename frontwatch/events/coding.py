@@ -21,6 +21,7 @@ from frontwatch.events.assemble import (
     complete_battle_sides,
     date_for,
     date_frame,
+    force_of,
     merge_drafts,
 )
 from frontwatch.events.cues import CueLexicon, CueMatch
@@ -93,7 +94,7 @@ def _arrests_at_protests(
             None,
         )
         if (at_protest or intervened) and protest is not None:
-            force = draft.actor1 if at_protest else _force_of(draft)
+            force = draft.actor1 if at_protest else force_of(draft)
             protest.sub_event_type = (
                 draft.sub_event_type if intervened else "Protest with intervention"
             )
@@ -110,14 +111,6 @@ def _arrests_at_protests(
 
 
 _INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
-
-
-def _force_of(draft: EventDraft) -> Actor | None:
-    """The state or armed side of an intervention draft (either role)."""
-    for actor in (draft.actor1, draft.actor2):
-        if actor is not None and actor.inter not in (5, 6, 7):
-            return actor
-    return None
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -167,13 +160,12 @@ def _abroad(
 
 
 def _territory_mentions(
-    inputs: CodingInputs, lexicon: CueLexicon, countries: CountryTable
+    inputs: CodingInputs, lexicon: CueLexicon, countries: CountryTable, non_political: bool
 ) -> list[tuple[EventMention, TerritoryChange]]:
     by_name = {a.name: a for a in inputs.actors}
     found = []
     # "Wydad besieged the goalmouth ... held on": in sport, crime or disaster reports a
     # change of hands needs a named armed actor, as any other event does
-    non_political = bool(lexicon.non_political.search(inputs.doc.text))
     for change in inputs.territory:
         if not change.evidence:
             continue
@@ -552,7 +544,9 @@ def code_events(
     frame = date_frame(inputs.dates, inputs.published)
     drafts: list[EventDraft] = []
     mentions = detect_mentions(inputs.doc, inputs.actors, inputs.places, lexicon)
-    territory = _territory_mentions(inputs, lexicon, countries)
+    text = inputs.doc.text  # rebuilt from every token on each access: read it once
+    non_political = bool(lexicon.non_political.search(text))
+    territory = _territory_mentions(inputs, lexicon, countries, non_political)
     for mention, change in [(m, None) for m in mentions] + list(territory):
         when, precision, evidence = date_for(
             mention.sentence_start, mention.sentence_end, inputs.dates, frame
@@ -576,7 +570,7 @@ def code_events(
         )
     if not drafts:
         return []
-    drafts = _arrests_at_protests(drafts, inputs.doc.text, lexicon)
+    drafts = _arrests_at_protests(drafts, text, lexicon)
     country = countries.get(inputs.country_code) if inputs.country_code else None
     country_name = country.name if country else None
     complete_battle_sides(drafts, inputs.actors)
@@ -589,7 +583,7 @@ def code_events(
         mention_counts[actor.name] = mention_counts.get(actor.name, 0) + 1
     merged = merge_drafts(drafts, ontology.outranks, mention_counts)
     # after merging: who was hit is an output field, not a reason to split events
-    _civilians_hit(merged, inputs.doc.text, lexicon, country_name, inputs.country_code)
+    _civilians_hit(merged, text, lexicon, country_name, inputs.country_code)
     merged.sort(key=lambda d: d.first_position)
     claims_by_event = _assign_claims(merged, inputs.claims)
     events: list[tuple[float, Event]] = []

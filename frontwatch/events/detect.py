@@ -180,7 +180,7 @@ def detect_mentions(
         mentions.extend(_sentence_mentions(doc, context, cues, lexicon, report_non_political))
     if lexicon.has_context("exercise", text):
         mentions = _drop_exercise_fire(mentions, text, lexicon)
-    return _drop_arrests_of_disruptions(_drop_generic_blasts(mentions))
+    return _drop_arrests_of_disruptions(_drop_generic_blasts(mentions), lexicon)
 
 
 _EXERCISE_FIRE = frozenset(
@@ -203,13 +203,9 @@ def _drop_exercise_fire(
     return kept
 
 
-#: cues that say a weapon was launched, not that it hit anything
-_LAUNCH = re.compile(
-    r"^(?:launched|shahed|geran|kamikaze|loitering|iskander|kinzhal|kalibr|scud|tochka)", re.I
-)
-
-
-def _drop_arrests_of_disruptions(mentions: list[EventMention]) -> list[EventMention]:
+def _drop_arrests_of_disruptions(
+    mentions: list[EventMention], lexicon: CueLexicon
+) -> list[EventMention]:
     """Arrests made when weapons are seized or a bomb defused are part of that
     disruption, not an event of their own; so are the drones and missiles
     "launched" that the report says were shot down."""
@@ -221,7 +217,7 @@ def _drop_arrests_of_disruptions(mentions: list[EventMention]) -> list[EventMent
         if m.sub_event_type != "Arrests"
         and not (
             m.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
-            and _LAUNCH.match(m.trigger.text)
+            and lexicon.has_context("launch_only", m.trigger.text)
         )
     ]
 

@@ -284,7 +284,7 @@ _SETTLEMENT_HEADS = frozenset({"town", "city", "village", "hamlet", "township"})
 def _people(item: Sequence[Any]) -> bool:
     """Is a list item people ("two aides", "his bodyguards")?
 
-    NER's PERSON label is no evidence: it tags villages as people (Anefis, Ajaz).
+    NER's PERSON label is no evidence: the small model tags many villages as people.
     """
     return any(t.lemma_.lower() in _cues()["people_nouns"] for t in item)
 
