@@ -218,7 +218,7 @@ def _one_protest(a: EventDraft, b: EventDraft) -> bool:
     return len(set(crowds)) == 1
 
 
-def force_of(draft: EventDraft) -> Actor | None:
+def _force_of(draft: EventDraft) -> Actor | None:
     """The side that used force in a protest-family draft: not the crowd, not civilians."""
     for actor in (draft.actor1, draft.actor2):
         if actor is not None and actor.inter not in (5, 6, 7):
@@ -350,7 +350,7 @@ def _merge_once(
         if riot is not None:
             # violent demonstrators met with force: a violent demonstration, the force
             # its second actor
-            force = force_of(draft if riot is target else target)
+            force = _force_of(draft if riot is target else target)
             target.sub_event_type = "Violent demonstration"
             target.actor1, target.actor2 = riot.actor1, riot.actor2 or force
             target.civilian_targeting = False

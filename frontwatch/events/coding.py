@@ -21,7 +21,6 @@ from frontwatch.events.assemble import (
     complete_battle_sides,
     date_for,
     date_frame,
-    force_of,
     merge_drafts,
 )
 from frontwatch.events.cues import CueLexicon, CueMatch
@@ -66,7 +65,11 @@ def _arrests_at_protests(
     drafts: list[EventDraft], text: str, lexicon: CueLexicon
 ) -> list[EventDraft]:
     """ "Hundreds gathered to protest. Police detained 300 participants.": arrests of the
-    protest's own participants are the intervention, not an event of their own."""
+    protest's own participants are the intervention, not an event of their own.
+
+    A dispersal told in the next sentence needs no rule here: the merge step makes a
+    rally and its dispersal at one place and day one event.
+    """
     protests = [d for d in drafts if d.sub_event_type == "Peaceful protest"]
     if not protests or any(d.sub_event_type == "Violent demonstration" for d in drafts):
         # force met by violent demonstrators stays a violent demonstration
@@ -75,11 +78,6 @@ def _arrests_at_protests(
     for draft in drafts:
         at_protest = draft.sub_event_type == "Arrests" and any(
             lexicon.has_context("protest_participants", text[m.sentence_start : m.sentence_end])
-            for m in draft.mentions
-        )
-        # "Police dispersed them with tear gas": the next sentence tells the intervention
-        intervened = draft.sub_event_type in _INTERVENTIONS and all(
-            m.sentence_start not in {pm.sentence_start for p in protests for pm in p.mentions}
             for m in draft.mentions
         )
         protest = next(
@@ -93,24 +91,14 @@ def _arrests_at_protests(
             ),
             None,
         )
-        if (at_protest or intervened) and protest is not None:
-            force = draft.actor1 if at_protest else force_of(draft)
-            protest.sub_event_type = (
-                draft.sub_event_type if intervened else "Protest with intervention"
-            )
-            if protest.sub_event_type == "Excessive force against protesters":
-                protest.actor1, protest.actor2 = force, protest.actor1
-                protest.civilian_targeting = True
-            else:
-                protest.actor2 = protest.actor2 or force
+        if at_protest and protest is not None:
+            protest.sub_event_type = "Protest with intervention"
+            protest.actor2 = protest.actor2 or draft.actor1
             protest.mentions.extend(draft.mentions)
             protest.place = protest.place or draft.place
             continue
         kept.append(draft)
     return kept
-
-
-_INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
