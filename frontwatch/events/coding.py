@@ -577,7 +577,9 @@ def code_events(
     events: list[tuple[float, Event]] = []
     for draft in merged:
         events.append(
-            _build_event(draft, claims_by_event[id(draft)], inputs, ontology, countries, country)
+            _build_event(
+                draft, claims_by_event[id(draft)], inputs, ontology, countries, country, len(text)
+            )
         )
     events.sort(key=lambda item: -item[0])
     return [event for _, event in events]
@@ -590,6 +592,7 @@ def _build_event(
     ontology: Ontology,
     countries: CountryTable,
     report_country: Any,
+    text_length: int,
 ) -> tuple[float, Event]:
     spec = ontology.sub_event(draft.sub_event_type)
     place = draft.place
@@ -647,7 +650,7 @@ def _build_event(
         contested=contested,
         report_ids=[inputs.report_id],
     )
-    score = _salience(draft, ontology, len(inputs.doc.text), count.value)
+    score = _salience(draft, ontology, text_length, count.value)
     return score, event
 
 
