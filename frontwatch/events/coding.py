@@ -193,6 +193,18 @@ def _territory_mentions(
     return found
 
 
+def _region_in_sentence(places: Sequence[Place], start: int, end: int) -> Place | None:
+    """A region-level place named in the sentence ``start:end``."""
+    return next(
+        (
+            p
+            for p in places
+            if p.precision >= 2 and p.latitude is not None and p.admin1 and start <= p.start < end
+        ),
+        None,
+    )
+
+
 def _region_for(places: Sequence[Place], start: int, end: int) -> Place | None:
     """A region-level place in the same sentence, else the report's first region."""
     regions = [p for p in places if p.precision >= 2 and p.latitude is not None and p.admin1]
@@ -281,20 +293,67 @@ def _prefer_home_country(
             draft.place = None
 
 
+#: what ends a dateline's place: "QUETTA:", "LEIPZIG (dpa) -", "COLUMBUS, Ohio -"
+_DATELINE_ENDS = (",", ":", "(", "-", "\u2013", "\u2014")
+
+
+def _report_town(text: str, places: Sequence[Place], country_code: str | None) -> Place | None:
+    """The town a report is filed from or about, for events the text never places.
+
+    The dateline's town ("QUETTA: Lawyers staged a rally ...") where it opens the
+    text, else the one town of the report's country the report names (however
+    often). None when the report names several towns: which one is a guess.
+    The place comes back with precision 2: the event is known to be at or near it.
+    """
+    towns = [
+        p
+        for p in places
+        if p.feature == "populated place"
+        and p.latitude is not None
+        and (country_code is None or p.country_code == country_code)
+    ]
+    dateline = next(
+        (
+            p
+            for p in towns
+            if not text[: p.start].strip()
+            and text[p.end : p.end + 3].lstrip(" ")[:1] in _DATELINE_ENDS
+        ),
+        None,
+    )
+    names = {p.name for p in towns}
+    town = dateline or (towns[0] if len(names) == 1 else None)
+    if town is None:
+        return None
+    return replace(town, start=-1, end=-1, precision=max(town.precision, 2))
+
+
 def _locate_unplaced(
-    drafts: Sequence[EventDraft], places: Sequence[Place], country_code: str | None
+    drafts: Sequence[EventDraft], places: Sequence[Place], country_code: str | None, text: str
 ) -> None:
     """Give drafts without coordinates the best location the report supports."""
     previous: Place | None = None
-    report_region = _report_region(places, country_code)  # the same for every draft
+    # the same for every draft
+    report_region = _report_region(places, country_code)
+    report_town = _report_town(text, places, country_code)
     for draft in sorted(drafts, key=lambda d: d.first_position):
         mention = draft.mentions[0]
         if draft.place is None:
             draft.place = (
                 previous
+                or _region_in_sentence(places, mention.sentence_start, mention.sentence_end)
+                or report_town
                 or _region_for(places, mention.sentence_start, mention.sentence_end)
                 or report_region
             )
+        elif (
+            draft.place.feature == "admin1"
+            and report_town is not None
+            and report_town.admin1 == draft.place.admin1
+        ):
+            # "rallied outside the Ohio Statehouse" in a report from Columbus: the
+            # report's town is more exact than its region.
+            draft.place = report_town
         elif draft.place.admin1 is None and draft.place.feature not in (None, "populated place"):
             # "air strikes in northern Syria" in a report about Manbij: the report's
             # dominant region is more specific than the country.
@@ -565,7 +624,7 @@ def code_events(
     _credit_claimed_attacks(drafts, inputs, lexicon)
     _fill_generic_actors(drafts, country_name, inputs.country_code)
     _prefer_home_country(drafts, inputs.places, inputs.country_code)
-    _locate_unplaced(drafts, inputs.places, inputs.country_code)
+    _locate_unplaced(drafts, inputs.places, inputs.country_code, text)
     mention_counts: dict[str, int] = {}
     for actor in inputs.actors:
         mention_counts[actor.name] = mention_counts.get(actor.name, 0) + 1

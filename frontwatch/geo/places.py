@@ -157,6 +157,15 @@ def _is_abbreviation(text: str) -> bool:
     return (len(text) <= 3 and text.isupper()) or bool(ABBREVIATION_RE.fullmatch(text))
 
 
+#: nouns after a name that make it a place ("the Datta Khel area")
+_PLACE_NOUNS_AFTER = frozenset({"area", "village", "town", "city", "countryside", "outskirts"})
+
+
+def _place_noun_after(text: str, end: int) -> bool:
+    after = text[end : end + 15].lower().split()
+    return bool(after) and after[0].strip(".,;") in _PLACE_NOUNS_AFTER
+
+
 def _line_start(text: str, start: int) -> bool:
     """Only spaces or tabs between the last line break and ``start``."""
     line_begins = text.rfind("\n", 0, start) + 1
@@ -388,16 +397,28 @@ def _mentions(doc: Any, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[_M
             cue = bool(before and before[-1] in CUE_BEFORE) or settlement
             cue = cue or bool(after and after[0].strip(".,;") in CUE_AFTER)
             # A dateline: "WASHINGTON -", "PLEASANTON, Calif." opening a line.
-            cue = cue or (
-                surface.isupper()
-                and _line_start(text, start)
-                and text[end : end + 2].lstrip(" ")[:1] in (",", "-", "–", "—", "(")
+            cue = (
+                cue
+                or (
+                    _line_start(text, start)
+                    and (
+                        (
+                            surface.isupper()
+                            and text[end : end + 2].lstrip(" ")[:1]
+                            in (",", "-", "–", "—", "(", ":")
+                        )
+                        # "Bathinda: Hundreds of farmers ...": local papers' dateline
+                        or text[end : end + 2] == ": "
+                    )
+                )
             )
             money = label == "MONEY" and any(
                 c.entry.feature == "country" and surface in (c.entry.name, *c.entry.names)
                 for c in cands
             )  # "15 billion US dollars"
-            if label not in _NON_PLACE_LABELS or money:
+            # "at his home in Tunis": NER reads a capital as a language now and then
+            language = label == "LANGUAGE" and bool(before and before[-1] in CUE_BEFORE)
+            if label not in _NON_PLACE_LABELS or money or language:
                 out.append(
                     _Mention(
                         start,
@@ -454,17 +475,21 @@ def _accept(m: _Mention, doc: Any, focus: str | None, text: str) -> bool:
     if fuzzy and m.text.lower() in _stop_words():
         return False  # "This area": a function word folded onto a town (Thiès)
     person = m.label == "PERSON" or (m.outer is not None and m.outer[0] == "PERSON")
+    # "in the Datta Khel area", "the Mir Ali town": a place noun after the name
+    # says what NER's person or organisation label does not
+    placed = not fuzzy and _place_noun_after(text, m.end)
     if (
         " " in m.text
         and best.feature == "populated place"
         and not major
+        and not placed
         and _words_before(text, m.start, 1) == ["the"]
     ):
         return False  # "the White House", "the Supreme Court": a building, not the hamlet
     named = not fuzzy and (m.text.isupper() or " " in m.text)
     if best.feature == "country" and named and not person:
         return True  # "DPRK", "UAE", "Holy See": a country's own name or acronym
-    if m.outer is not None:
+    if m.outer is not None and not placed:
         label = m.outer[0]
         if " " not in m.text and m.text.lower() in _common_words() and not major:
             return False  # "Soviet Union", "West Wing": a common word of a longer name

@@ -468,3 +468,32 @@ MAIN_TYPE_CASES = [
 @pytest.mark.parametrize(("text", "expected"), MAIN_TYPE_CASES)
 def test_main_sub_event_type(text: str, expected: str) -> None:
     assert _main(text)["sub_event_type"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the only sentence with the event names no place: the dateline's town
+        (
+            "QUETTA: Lawyers boycotted the courts on Monday. The lawyers marched to the "
+            "press club and staged a protest against the killing of a colleague.",
+            "Quetta",
+        ),
+        # a region in the event's sentence, the dateline's town inside it
+        (
+            "COLUMBUS, Ohio - Several hundred nurses rallied outside the Ohio Statehouse "
+            "on Thursday, calling on lawmakers to cap patient numbers.",
+            "Columbus",
+        ),
+        # the one town the report names
+        (
+            "About 2,000 pupils joined a climate strike in Leipzig city centre on Friday. "
+            "The demonstrators gathered at a square and marched around the ring road.",
+            "Leipzig",
+        ),
+    ],
+)
+def test_event_without_a_town_is_placed_at_the_reports_town(text: str, location: str) -> None:
+    event = _main(text)
+    assert str(event["location"]).startswith(location)
+    assert event["geo_precision"] == 2

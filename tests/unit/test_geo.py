@@ -181,3 +181,16 @@ def test_lowercase_connectors_inside_place_names() -> None:
 
     assert [p.name for p in geoparse("Troops entered Mocimboa da Praia.")] == ["Mocímboa da Praia"]
     assert [p.name for p in geoparse("Farmers marched in Foz do Iguacu.")] == ["Foz do Iguaçu"]
+
+
+def test_place_noun_after_a_name_ner_calls_a_person(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc(
+        "Six militants were killed in an operation in the Datta Khel area of North "
+        "Waziristan, Pakistan, on Friday."
+    )
+    assert _by_text(find_places(doc, gaz))["Datta Khel"].country_code == "PK"
+
+
+def test_local_dateline_with_a_colon(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc("Bathinda: Hundreds of farmers squatted outside the district offices here.")
+    assert _by_text(find_places(doc, gaz))["Bathinda"].country_code == "IN"
