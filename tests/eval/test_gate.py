@@ -28,11 +28,14 @@ SETS = (
     "dev5.jsonl",
     "dev6.jsonl",
     "dev7.jsonl",
+    "dev8.jsonl",
     "noev_dev.jsonl",
     "noev2.jsonl",
+    "noev3.jsonl",
     "blind.jsonl",
     "blind2.jsonl",
     "blind3.jsonl",
+    "blind4.jsonl",
 )
 
 

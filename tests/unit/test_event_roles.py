@@ -140,6 +140,21 @@ NON_POLITICAL = [
     "A methane explosion in a coal mine in Zonguldak killed 12 miners on Tuesday night.",
     "The match in Kharkiv was briefly interrupted by an air raid alert before Metalist won 2-0.",
     "The game's campaign has players calling in drone strikes on convoys in a desert state.",
+    # weapons tests and purchases, courts retelling a strike, demining, animals, markets
+    "Iran test-fired a new medium-range ballistic missile on Sunday, state media reported.",
+    "Romania signed a contract to buy 54 Abrams tanks and a Patriot missile system on Monday.",
+    "Judges in The Hague found that the airliner was shot down by a missile fired by "
+    "separatist forces in 2014.",
+    "Deminers cleared 300 hectares of farmland in Mykolaiv region of anti-tank mines left "
+    "behind by retreating troops.",
+    "A tourist was killed by a shark off Reunion island on Tuesday, officials said.",
+    "Kenyan government bonds rallied on Wednesday after the IMF approved a new loan.",
+    # a ceasefire talked about, troops rotated, fraudsters arrested
+    "Talks in Doha stalled on Friday, and a ceasefire remained the main sticking point.",
+    "A new battalion of 400 Irish peacekeepers arrived in south Lebanon to replace troops "
+    "who had completed their six-month tour.",
+    "Police in Nairobi arrested 11 suspected members of a mobile money fraud syndicate and "
+    "seized dozens of SIM cards on Thursday.",
 ]
 
 
