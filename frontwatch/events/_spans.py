@@ -202,7 +202,10 @@ def is_non_factual(
         cur = tok
         if sibling:
             continue
-        if tok.lemma_.lower() in non_factual or is_negated(tok):
+        # "calling the attack a cowardly act": a verb with an object predicate
+        # names what happened, it does not call for it
+        naming = any(c.dep_ == "oprd" for c in tok.children)
+        if (tok.lemma_.lower() in non_factual and not naming) or is_negated(tok):
             return True
         if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
             return True

@@ -197,6 +197,17 @@ def _fight_that_took_it(change: EventDraft, clash: EventDraft) -> bool:
     return _actor_key(change.actor1) in {_actor_key(clash.actor1), _actor_key(clash.actor2)}
 
 
+def _shift_behind_the_change(change: EventDraft, shift: EventDraft) -> bool:
+    """ "took the city without a fight after a local armed group switched sides": the
+    change to a group told in the sentence of a change of hands is part of it."""
+    if change.sub_event_type not in _TERRITORY_TYPES | {"Non-violent transfer of territory"}:
+        return False
+    if shift.sub_event_type != "Change to group/activity":
+        return False
+    sentences = {m.sentence_start for m in change.mentions}
+    return any(m.sentence_start in sentences for m in shift.mentions)
+
+
 _PROTEST_FAMILY = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 )
@@ -282,6 +293,8 @@ def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
         return True
     if _fight_that_took_it(a, b) or _fight_that_took_it(b, a):
         return True
+    if _shift_behind_the_change(a, b) or _shift_behind_the_change(b, a):
+        return True
     if _one_protest(a, b) or _riot_met_with_force(a, b) is not None:
         return True
     if _pair_key(a) != _pair_key(b):
@@ -354,6 +367,13 @@ def _merge_once(
             target.sub_event_type = "Violent demonstration"
             target.actor1, target.actor2 = riot.actor1, riot.actor2 or force
             target.civilian_targeting = False
+        elif _shift_behind_the_change(draft, target):
+            # the change of hands is the event, the group's switch its background
+            target.sub_event_type = draft.sub_event_type
+            target.actor1, target.actor2 = draft.actor1, draft.actor2
+            target.place = draft.place or target.place
+        elif _shift_behind_the_change(target, draft):
+            pass
         elif outranks(draft.sub_event_type, target.sub_event_type):
             target.sub_event_type = draft.sub_event_type
             target.actor1, target.actor2 = draft.actor1, draft.actor2

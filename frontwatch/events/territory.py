@@ -254,7 +254,9 @@ def _items(doc: Any, obj: Any) -> list[list[Any]]:
         if of_at is not None and of_at + 1 < len(item):
             before = item[:of_at]
             if before and all(
-                t.lemma_.lower() in cues["place_heads"] or t.pos_ in {"ADJ", "DET", "NUM"}
+                t.lemma_.lower() in cues["place_heads"]
+                or t.lower_ in cues["portion_words"]
+                or t.pos_ in {"ADJ", "DET", "NUM"}
                 for t in before
             ):
                 item = trim_tokens(item[of_at + 1 :], drop_det=True)
@@ -362,6 +364,47 @@ def _from_actor(doc: Any, trigger: Any, obj: Any, actors: Sequence[Actor]) -> st
     return None
 
 
+#: what may stand between a mis-tagged capture verb and its place ("retook control of")
+_SURFACE_GAP = frozenset({"control", "of", "over", "the", "town", "city", "village", "most"})
+
+
+def _surface_capture(
+    sent: Any, places: Sequence[Place], actors: Sequence[Actor]
+) -> tuple[Any, Place, Actor, Actor | None] | None:
+    """ "FAMa retook control of Kidal from CSP-PSD": a capture verb the parser read as
+    a noun or a modifier, taken on the surface as (verb, place, taker, loser).
+
+    Only a named taker right before the verb and a known place right after it count.
+    """
+    cues = _cues()
+    for tok in sent:
+        verb = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "nmod")
+        if tok.lower_ not in cues["capture_forms"] or verb:
+            continue
+        window = sent.doc[max(sent.start, tok.i - 3) : tok.i]
+        if any(
+            t.lemma_.lower() in cues["non_factual"] or t.lower_ in cues["modals"] for t in window
+        ):
+            continue
+        takers = [a for a in actors if sent.start_char <= a.start and a.end <= tok.idx]
+        after = [
+            p
+            for p in places
+            if tok.idx < p.start < sent.end_char and p.feature not in ("country", "road")
+        ]
+        if not takers or not after:
+            continue
+        place = after[0]
+        gap = sent.doc.text[tok.idx + len(tok.text) : place.start].lower().split()
+        if any(w not in _SURFACE_GAP for w in gap):
+            continue
+        tail = sent.doc.text[place.end : sent.end_char]
+        losers = [a for a in actors if place.end <= a.start < sent.end_char]
+        loser = losers[0] if losers and tail.lstrip().lower().startswith("from") else None
+        return tok, place, takers[-1], loser
+    return None
+
+
 def find_territory_changes(
     doc: Any,
     places: Sequence[Place],
@@ -386,6 +429,7 @@ def find_territory_changes(
     doc_text = doc.text  # rebuilt from every token on each access: read it once
     for sent in doc.sents:
         sent_text = sent.text  # Span.text is rebuilt on each access
+        found_before = len(out)
         for trigger in sent:
             roles = _roles(trigger, sent_text, sent)
             if roles is None or roles[0] is None:
@@ -447,6 +491,20 @@ def find_territory_changes(
                         from_actor=from_actor,
                         date=when,
                         evidence=[evidence],
+                        location=place,
+                    )
+                )
+        surface = _surface_capture(sent, places, actors) if len(out) == found_before else None
+        if surface is not None and not (legal is not None and legal.search(sent_text)):
+            verb, place, taker, loser = surface
+            if earlier is None or not earlier.search(sent_text[: verb.idx - sent.start_char]):
+                out.append(
+                    TerritoryChange(
+                        place=place.name,
+                        to_actor=taker.name,
+                        from_actor=loser.name if loser is not None else None,
+                        date=pick_date(dates, sent.start_char, sent.end_char, verb.idx),
+                        evidence=[Evidence("territory", sent_text, sent.start_char, sent.end_char)],
                         location=place,
                     )
                 )

@@ -331,6 +331,47 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
     pytest.param(
+        "FAMa retook control of Gao from CSP-PSD on Tuesday, the army said.",
+        "Government regains territory",
+        id="capture_verb_the_parser_reads_as_a_noun",
+    ),
+    pytest.param(
+        "Islamist insurgents wrested control of most of Mosul on Tuesday after days of "
+        "fighting with the Iraqi army.",
+        "Non-state actor overtakes territory",
+        id="most_of_a_city_taken",
+    ),
+    pytest.param(
+        "Iraqi forces retook the government complex in central Ramadi from Islamic State on "
+        "Monday.",
+        "Government regains territory",
+        id="a_site_in_a_town_retaken",
+    ),
+    pytest.param(
+        "Haitian gang leaders said on Wednesday that their two coalitions had set aside their "
+        "rivalry and would operate as a single alliance in the capital.",
+        "Change to group/activity",
+        id="rival_groups_join_in_one_alliance",
+    ),
+    pytest.param(
+        "A senior commander of the Rapid Support Forces has switched sides and joined the "
+        "army with his fighters, the army said on Sunday, calling the defection a major blow.",
+        "Change to group/activity",
+        id="calling_the_defection_a_blow_names_it_and_does_not_call_for_it",
+    ),
+    pytest.param(
+        "Around 70 Boko Haram fighters left their enclave near Gwoza on Saturday and pledged "
+        "allegiance to ISWAP, local sources said.",
+        "Change to group/activity",
+        id="allegiance_pledged_to_another_group",
+    ),
+    pytest.param(
+        "Forces loyal to Khalifa Haftar took control of the city of Sirte on Monday without a "
+        "fight after a local armed group switched sides.",
+        "Non-violent transfer of territory",
+        id="switch_of_sides_behind_a_handover_is_part_of_it",
+    ),
+    pytest.param(
         (
             "Two suicide bombers blew themselves up among crowds marking the anniversary of the "
             "founder's death in Kerman on Wednesday, killing 84 people, officials said."
