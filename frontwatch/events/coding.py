@@ -537,12 +537,13 @@ def _salience(draft: EventDraft, ontology: Ontology, text_length: int, fatalitie
     event_type = ontology.sub_event(draft.sub_event_type).event_type
     earliness = 1.0 - draft.first_position / max(text_length, 1)
     precision_bonus = 0.3 if draft.place is not None and draft.place.precision == 1 else 0.0
-    # Wire copy puts the main event in the lede: earliness weighs about as much as a
-    # second mention, and repeated mentions count with diminishing weight.
+    # Wire copy puts the main event in the lede: the lede's event outweighs a deadlier
+    # one told later ("On 3 October the army set up a post in X. On 4 October
+    # separatists attacked it"), and repeated mentions count with diminishing weight.
     return (
         0.6 * min(len(draft.mentions), 4)
         + _TYPE_WEIGHT.get(event_type, 0.5)
-        + 1.2 * earliness
+        + 2.0 * earliness
         + precision_bonus
         + (0.5 if fatalities else 0.0)
     )

@@ -331,6 +331,12 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
     pytest.param(
+        "The army set up a new military post in Bamenda on Monday. On Tuesday, separatists "
+        "attacked the post and clashed with soldiers; three separatists were killed.",
+        "Headquarters or base established",
+        id="the_ledes_event_outweighs_a_deadlier_one_told_later",
+    ),
+    pytest.param(
         "FAMa retook control of Gao from CSP-PSD on Tuesday, the army said.",
         "Government regains territory",
         id="capture_verb_the_parser_reads_as_a_noun",
