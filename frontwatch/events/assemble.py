@@ -197,6 +197,29 @@ def _fight_that_took_it(change: EventDraft, clash: EventDraft) -> bool:
     return _actor_key(change.actor1) in {_actor_key(clash.actor1), _actor_key(clash.actor2)}
 
 
+_REMOTE_TYPES = frozenset(
+    {
+        "Grenade",
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Chemical weapon",
+    }
+)
+
+
+def _toll_of_the_blast(blast: EventDraft, attack: EventDraft) -> bool:
+    """ "A bomb tore through a market ... Four people were killed": a killing with no
+    perpetrator told in the sentence right after a blast or strike is its toll."""
+    if blast.sub_event_type not in _REMOTE_TYPES or attack.sub_event_type != "Attack":
+        return False
+    if not _unattributed(attack) or len(attack.mentions) != 1:
+        return False
+    told = attack.mentions[0].sentence_start
+    return any(0 <= told - m.sentence_end <= 2 for m in blast.mentions)
+
+
 def _shift_behind_the_change(change: EventDraft, shift: EventDraft) -> bool:
     """ "took the city without a fight after a local armed group switched sides": the
     change to a group told in the sentence of a change of hands is part of it."""
@@ -295,6 +318,8 @@ def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
         return True
     if _shift_behind_the_change(a, b) or _shift_behind_the_change(b, a):
         return True
+    if _toll_of_the_blast(a, b) or _toll_of_the_blast(b, a):
+        return True
     if _one_protest(a, b) or _riot_met_with_force(a, b) is not None:
         return True
     if _pair_key(a) != _pair_key(b):
@@ -372,8 +397,12 @@ def _merge_once(
             target.sub_event_type = draft.sub_event_type
             target.actor1, target.actor2 = draft.actor1, draft.actor2
             target.place = draft.place or target.place
-        elif _shift_behind_the_change(target, draft):
-            pass
+        elif _shift_behind_the_change(target, draft) or _toll_of_the_blast(target, draft):
+            pass  # the change of hands or the blast stays the event
+        elif _toll_of_the_blast(draft, target):
+            target.sub_event_type = draft.sub_event_type
+            target.actor1, target.actor2 = draft.actor1, draft.actor2 or target.actor2
+            target.place = draft.place or target.place
         elif outranks(draft.sub_event_type, target.sub_event_type):
             target.sub_event_type = draft.sub_event_type
             target.actor1, target.actor2 = draft.actor1, draft.actor2

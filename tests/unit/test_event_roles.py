@@ -559,3 +559,13 @@ def test_event_without_a_town_is_placed_at_the_reports_town(text: str, location:
     event = _main(text)
     assert str(event["location"]).startswith(location)
     assert event["geo_precision"] == 2
+
+
+def test_killing_told_after_a_blast_is_its_toll() -> None:
+    text = (
+        "A bomb hidden in a parked motorcycle exploded at a fruit market in Peshawar on "
+        "Friday morning. Six people were killed and 20 wounded, according to police."
+    )
+    events = extract(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert events[0].fatalities == 6
