@@ -163,7 +163,10 @@ def _territory_mentions(
         ev = change.evidence[0]
         to_actor = by_name.get(change.to_actor or "")
         from_actor = by_name.get(change.from_actor or "")
-        fought = any(c.sub_event_type == "Armed clash" for c in lexicon.find(ev.text))
+        peaceful = lexicon.contexts.get("non_violent_transfer")
+        # "without fighting" names no fight: read the clash cues outside those words
+        plain = peaceful.sub(" ", ev.text) if peaceful is not None else ev.text
+        fought = any(c.sub_event_type == "Armed clash" for c in lexicon.find(plain))
         if lexicon.has_context("non_violent_transfer", ev.text) and not fought:
             sub_type = "Non-violent transfer of territory"
         elif (

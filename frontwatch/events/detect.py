@@ -255,6 +255,9 @@ def _drop_generic_blasts(mentions: list[EventMention]) -> list[EventMention]:
 
 #: relations along which "expect"/"plan"/"call off" govern a cue ("expect thousands to
 #: join a rally": the rally hangs on "join", a clausal complement of "expect")
+#: words right before a cue that deny it ("without fighting", "no clashes")
+_WITHOUT = re.compile(r"\b(?:without|no|not any|never any)\s+(?:any\s+|a\s+|serious\s+)?$", re.I)
+
 _UNREALISED_EDGES = frozenset(
     {"xcomp", "ccomp", "acl", "conj", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass"}
 )
@@ -280,8 +283,10 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon, context: SentenceC
         acted_on = any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children)
         if not acted_on and token.dep_ not in ("xcomp", "advcl", "acl"):
             return True
-    topic = lexicon.contexts.get("protest_topic")
     before = context.text[: cue.start - context.start]  # Doc.text is rebuilt on each access
+    if _WITHOUT.search(before):
+        return True  # "entered the town without any fighting": the cue is denied
+    topic = lexicon.contexts.get("protest_topic")
     if token.pos_ in ("NOUN", "PROPN") and topic is not None and topic.search(before):
         return True  # "chanting slogans against Israeli strikes": what a protest is about
     return is_non_factual(token, lexicon.unrealised, lexicon.modals, _UNREALISED_EDGES)

@@ -401,7 +401,9 @@ def _surface_capture(
         tail = sent.doc.text[place.end : sent.end_char]
         losers = [a for a in actors if place.end <= a.start < sent.end_char]
         loser = losers[0] if losers and tail.lstrip().lower().startswith("from") else None
-        return tok, place, takers[-1], loser
+        # "FAMa, supported by Wagner, retook ...": the sentence's first armed side
+        armed = [a for a in takers if a.inter in (1, 2, 3, 4, 8)]
+        return tok, place, (armed or takers)[0], loser
     return None
 
 

@@ -331,6 +331,24 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
     pytest.param(
+        "Government forces entered Sabha on Tuesday without any fighting after local armed "
+        "groups agreed to withdraw.",
+        "Non-violent transfer of territory",
+        id="without_fighting_names_no_fight",
+    ),
+    pytest.param(
+        "The Lebanese army deployed into the town of Marjayoun on Wednesday after Israeli "
+        "troops pulled out of it.",
+        "Non-violent transfer of territory",
+        id="army_deployed_into_a_town_the_other_side_left",
+    ),
+    pytest.param(
+        "Police said a pipe bomb found under a car in Belfast on Monday had been made safe "
+        "by army technical officers.",
+        "Disrupted weapons use",
+        id="a_device_made_safe",
+    ),
+    pytest.param(
         "The army set up a new military post in Bamenda on Monday. On Tuesday, separatists "
         "attacked the post and clashed with soldiers; three separatists were killed.",
         "Headquarters or base established",
