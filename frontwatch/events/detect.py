@@ -410,9 +410,14 @@ def _sentence_mentions(
     has_battle = any(c.sub_event_type == "Armed clash" for c in usable)
     mob = any(c.sub_event_type == "Mob violence" for c in usable)
     kinds = {c.sub_event_type for c in usable}
-    if "Arrests" in kinds and kinds & {"Abduction/forced disappearance", "Disrupted weapons use"}:
+    if "Arrests" in kinds and kinds & {
+        "Abduction/forced disappearance",
+        "Disrupted weapons use",
+        "Other",
+    }:
         # "detained X and took him to an unknown location" is a disappearance; the
-        # bomber arrested as police defuse his bomb is part of the disruption.
+        # bomber arrested as police defuse his bomb is part of the disruption; the
+        # leaders detained in a coup are part of the coup.
         usable = [c for c in usable if c.sub_event_type != "Arrests"]
     weapon_bound = {
         bound.name for c in usable if c.weapon and (bound := _bound_actor(c, context.actors))

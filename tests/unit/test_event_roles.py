@@ -331,6 +331,30 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
     pytest.param(
+        "The military governor imposed a night-time curfew and a ban on motorbike traffic in "
+        "Tillaberi on Sunday, citing repeated attacks by armed groups.",
+        "Change to group/activity",
+        id="curfew_imposed_citing_earlier_attacks",
+    ),
+    pytest.param(
+        "A Turkish military team arrived in Misrata on Sunday and began setting up a "
+        "permanent naval facility at the port, officials said.",
+        "Headquarters or base established",
+        id="naval_facility_set_up",
+    ),
+    pytest.param(
+        "Guinea's army seized power on Sunday in a coup, detaining President Alpha Conde "
+        "in Conakry.",
+        "Other",
+        id="leaders_detained_in_a_coup_are_the_coup",
+    ),
+    pytest.param(
+        "A bloc of FARC dissidents said on Tuesday it had broken away from the Estado Mayor "
+        "Central, accusing its command of sabotaging talks.",
+        "Change to group/activity",
+        id="faction_broke_away",
+    ),
+    pytest.param(
         "Government forces entered Sabha on Tuesday without any fighting after local armed "
         "groups agreed to withdraw.",
         "Non-violent transfer of territory",
