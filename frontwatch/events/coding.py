@@ -24,7 +24,7 @@ from frontwatch.events.assemble import (
     merge_drafts,
 )
 from frontwatch.events.cues import CueLexicon, CueMatch
-from frontwatch.events.detect import EventMention, detect_mentions
+from frontwatch.events.detect import EventMention, detect_mentions, is_non_political
 from frontwatch.events.fatalities import conservative_fatalities
 from frontwatch.events.notes import write_notes
 from frontwatch.models import Actor, Claim, Event, Evidence, Place, TerritoryChange
@@ -594,9 +594,9 @@ def code_events(
     """The report's ACLED events, most salient first."""
     frame = date_frame(inputs.dates, inputs.published)
     drafts: list[EventDraft] = []
-    mentions = detect_mentions(inputs.doc, inputs.actors, inputs.places, lexicon)
     text = inputs.doc.text  # rebuilt from every token on each access: read it once
-    non_political = bool(lexicon.non_political.search(text))
+    non_political = is_non_political(text, lexicon)
+    mentions = detect_mentions(inputs.doc, inputs.actors, inputs.places, lexicon, non_political)
     territory = _territory_mentions(inputs, lexicon, countries, non_political)
     for mention, change in [(m, None) for m in mentions] + list(territory):
         when, precision, evidence = date_for(

@@ -145,18 +145,30 @@ def _protest_type(cues: Sequence[CueMatch], context: SentenceContext) -> str:
     return "Peaceful protest"
 
 
+def is_non_political(text: str, lexicon: CueLexicon) -> bool:
+    """Is the report about sport, an accident, a disaster or crime? Its events then need
+    a named armed actor. "First reported as a gas explosion" denies the accident."""
+    return bool(lexicon.non_political.search(text)) and not lexicon.has_context(
+        "not_an_accident", text
+    )
+
+
 def detect_mentions(
     doc: Any,
     actors: Sequence[Actor],
     places: Sequence[Place],
     lexicon: CueLexicon,
+    report_non_political: bool | None = None,
 ) -> list[EventMention]:
-    """Every event mention in the document, in text order."""
+    """Every event mention in the document, in text order.
+
+    ``report_non_political`` is :func:`is_non_political` of the text, when the
+    caller has it already (one regex scan per report).
+    """
     mentions: list[EventMention] = []
     text = doc.text  # rebuilt from every token on each access: read it once
-    report_non_political = bool(lexicon.non_political.search(text)) and not lexicon.has_context(
-        "not_an_accident", text
-    )
+    if report_non_political is None:
+        report_non_political = is_non_political(text, lexicon)
     # Sorted by start so each sentence takes its own slice (long reports stay linear).
     actors = sorted(actors, key=lambda a: a.start)
     places = sorted(places, key=lambda p: p.start)
