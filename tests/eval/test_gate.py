@@ -36,6 +36,7 @@ SETS = (
     "blind2.jsonl",
     "blind3.jsonl",
     "blind4.jsonl",
+    "blind5.jsonl",
 )
 
 
