@@ -32,6 +32,7 @@ SETS = (
     "noev_dev.jsonl",
     "noev2.jsonl",
     "noev3.jsonl",
+    "noev4.jsonl",
     "blind.jsonl",
     "blind2.jsonl",
     "blind3.jsonl",

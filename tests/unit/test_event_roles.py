@@ -155,6 +155,14 @@ NON_POLITICAL = [
     "who had completed their six-month tour.",
     "Police in Nairobi arrested 11 suspected members of a mobile money fraud syndicate and "
     "seized dozens of SIM cards on Thursday.",
+    # funerals of the dead of earlier attacks, warrants, ordinary arrests, plans, ultimatums
+    "Hundreds lined the streets of Kharkiv as the coffin of a young medic killed near "
+    "Bakhmut was carried to the cemetery on Monday.",
+    "The ICC prosecutor requested an arrest warrant for the junta leader on Wednesday.",
+    "Police arrested a man on suspicion of assault after a road rage video spread online.",
+    "The opposition postponed Thursday's planned rally in the capital because of the holiday.",
+    "The governor gave bandits a 14-day ultimatum to lay down their weapons or face force.",
+    "Ten years after militants overran the city, its rebuilt mosque reopened on Friday.",
 ]
 
 
@@ -330,6 +338,12 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
+    pytest.param(
+        "Mourners chanting slogans refused to disperse after the burial in Sopore on Monday, "
+        "and police fired tear gas shells to break up the gathering.",
+        "Protest with intervention",
+        id="tear_gas_shells_are_no_artillery",
+    ),
     pytest.param(
         "The military governor imposed a night-time curfew and a ban on motorbike traffic in "
         "Tillaberi on Sunday, citing repeated attacks by armed groups.",
