@@ -394,9 +394,11 @@ def _sentence_mentions(
     ]
     if not usable:
         return []
-    if report_non_political and not context.protest:
+    lynching = any(c.sub_event_type == "Mob violence" for c in usable)
+    if report_non_political and not context.protest and not lynching:
         # Crime, disasters, sport: only a named armed group or a state force makes
-        # it political ("armed robbers" are no Unidentified Armed Group).
+        # it political ("armed robbers" are no Unidentified Armed Group); a crowd
+        # beating suspected thieves to death is mob violence whatever the topic.
         cue_token = doc.char_span(usable[0].start, usable[0].end, alignment_mode="expand")
         named_armed = any(
             a.inter in ARMED_INTERS

@@ -163,6 +163,8 @@ NON_POLITICAL = [
     "The opposition postponed Thursday's planned rally in the capital because of the holiday.",
     "The governor gave bandits a 14-day ultimatum to lay down their weapons or face force.",
     "Ten years after militants overran the city, its rebuilt mosque reopened on Friday.",
+    "Talks in Doha ended without a signed text; the rebels demanded the release of detainees.",
+    "The Republic Day parade showcased rocket launchers, and a French contingent marched.",
 ]
 
 
@@ -338,6 +340,24 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
+    pytest.param(
+        "Crime fell last year, the county police commander said on Monday, but residents of "
+        "Kisii town beat two suspected motorcycle thieves to death on Sunday.",
+        "Mob violence",
+        id="lynching_in_a_crime_report_is_mob_violence",
+    ),
+    pytest.param(
+        "Police detained more than 200 people on Sunday who tried to gather in central "
+        "Istanbul in defiance of the ban on the march.",
+        "Protest with intervention",
+        id="detained_gathering_in_defiance_of_a_ban",
+    ),
+    pytest.param(
+        "In Okene, gunmen stormed a polling unit shortly after voting began on Saturday and "
+        "shot dead a voter, police said.",
+        "Attack",
+        id="a_voter_shot_dead_is_a_civilian",
+    ),
     pytest.param(
         "Mourners chanting slogans refused to disperse after the burial in Sopore on Monday, "
         "and police fired tear gas shells to break up the gathering.",
