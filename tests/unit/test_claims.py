@@ -88,6 +88,10 @@ def _actor(text: str, phrase: str, name: str, inter: int) -> Actor:
         ),
         ("Eleven killed in market bombing", [{"killed": 11}]),
         (
+            "The army spokesman said 11 insurgents were neutralised in the fighting.",
+            [{"claimant": "army spokesman", "killed": 11}],
+        ),
+        (
             "Gunmen killed two hundred and five residents.",
             [{"killed": 205, "about": "civilians"}],
         ),
