@@ -285,7 +285,8 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon, context: SentenceC
     token = span.root
     if any(c.dep_ == "acl" and c.lemma_.lower() in lexicon.unrealised for c in token.children):
         return True
-    if cue.sub_event_type in lexicon.adjectival_only and token.dep_ == "amod":
+    participle = token.tag_ in ("VBN", "VBD")  # "abducted women"; not "a clandestine grave"
+    if cue.sub_event_type in lexicon.adjectival_only and token.dep_ == "amod" and participle:
         return True  # "committing to return abducted women", "the ousted president"
     if cue.sub_event_type == "Protest with intervention" and cue.text.lower().startswith(
         ("dispers", "broke up")

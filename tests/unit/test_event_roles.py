@@ -341,6 +341,36 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
     pytest.param(
+        "Rescue workers in Saraqib said a gas cylinder dropped from a helicopter released a "
+        "smell of chlorine on Sunday, and families fled choking into the street.",
+        "Chemical weapon",
+        id="cylinder_dropped_from_a_helicopter_is_no_accident",
+    ),
+    pytest.param(
+        "On 3 June 2023, searching families uncovered a clandestine grave site holding at "
+        "least 12 bodies near Zapopan (Zapopan, Jalisco).",
+        "Other",
+        id="clandestine_grave_is_no_participle",
+    ),
+    pytest.param(
+        "On 1 June 2023, a police bomb-disposal team neutralised an improvised explosive "
+        "device buried on the road near Elwak (Mandera South, Mandera).",
+        "Disrupted weapons use",
+        id="device_neutralised",
+    ),
+    pytest.param(
+        "On 2 June 2023, soldiers forced their way into a house in Adigrat and repeatedly "
+        "raped two women, survivors said.",
+        "Sexual violence",
+        id="repeatedly_is_no_background",
+    ),
+    pytest.param(
+        "On 4 June 2023, thousands of farmers held a mahapanchayat at Ramlila Maidan in New "
+        "Delhi, demanding guaranteed crop prices.",
+        "Peaceful protest",
+        id="mahapanchayat_is_a_protest",
+    ),
+    pytest.param(
         "Crime fell last year, the county police commander said on Monday, but residents of "
         "Kisii town beat two suspected motorcycle thieves to death on Sunday.",
         "Mob violence",
