@@ -165,6 +165,7 @@ NON_POLITICAL = [
     "Ten years after militants overran the city, its rebuilt mosque reopened on Friday.",
     "Talks in Doha ended without a signed text; the rebels demanded the release of detainees.",
     "The Republic Day parade showcased rocket launchers, and a French contingent marched.",
+    "Police busted a fake call centre that duped people abroad and arrested 41 people.",
 ]
 
 
@@ -340,6 +341,19 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
+    pytest.param(
+        "The league match ended in chaos on Friday when rival groups of supporters pelted "
+        "each other with stones outside the stadium in Oran, leaving 14 people injured.",
+        "Mob violence",
+        id="fans_stoning_each_other_in_a_sport_report",
+    ),
+    pytest.param(
+        "What was first reported as a gas cylinder explosion at a shop in Quetta on Saturday "
+        "was a planted bomb, police said, after the bomb disposal squad found traces of "
+        "explosives at the site.",
+        "Remote explosive/landmine/IED",
+        id="bomb_disposal_squad_at_a_blast_is_no_disruption",
+    ),
     pytest.param(
         "Rescue workers in Saraqib said a gas cylinder dropped from a helicopter released a "
         "smell of chlorine on Sunday, and families fled choking into the street.",
