@@ -315,12 +315,12 @@ def _report_town(text: str, places: Sequence[Place], country_code: str | None) -
         and p.latitude is not None
         and (country_code is None or p.country_code == country_code)
     ]
+    opening = len(text) - len(text.lstrip())  # where the first word starts
     dateline = next(
         (
             p
             for p in towns
-            if not text[: p.start].strip()
-            and text[p.end : p.end + 3].lstrip(" ")[:1] in _DATELINE_ENDS
+            if p.start == opening and text[p.end : p.end + 3].lstrip(" ")[:1] in _DATELINE_ENDS
         ),
         None,
     )

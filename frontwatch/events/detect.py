@@ -265,11 +265,11 @@ def _drop_generic_blasts(mentions: list[EventMention]) -> list[EventMention]:
     ]
 
 
-#: relations along which "expect"/"plan"/"call off" govern a cue ("expect thousands to
-#: join a rally": the rally hangs on "join", a clausal complement of "expect")
 #: words right before a cue that deny it ("without fighting", "no clashes")
 _WITHOUT = re.compile(r"\b(?:without|no|not any|never any)\s+(?:any\s+|a\s+|serious\s+)?$", re.I)
 
+#: relations along which "expect"/"plan"/"call off" govern a cue ("expect thousands to
+#: join a rally": the rally hangs on "join", a clausal complement of "expect")
 _UNREALISED_EDGES = frozenset(
     {"xcomp", "ccomp", "acl", "conj", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass"}
 )

@@ -369,7 +369,7 @@ _SURFACE_GAP = frozenset({"control", "of", "over", "the", "town", "city", "villa
 
 
 def _surface_capture(
-    sent: Any, places: Sequence[Place], actors: Sequence[Actor]
+    sent: Any, places: Sequence[Place], actors: Sequence[Actor], doc_text: str
 ) -> tuple[Any, Place, Actor, Actor | None] | None:
     """ "FAMa retook control of Kidal from CSP-PSD": a capture verb the parser read as
     a noun or a modifier, taken on the surface as (verb, place, taker, loser).
@@ -395,10 +395,10 @@ def _surface_capture(
         if not takers or not after:
             continue
         place = after[0]
-        gap = sent.doc.text[tok.idx + len(tok.text) : place.start].lower().split()
+        gap = doc_text[tok.idx + len(tok.text) : place.start].lower().split()
         if any(w not in _SURFACE_GAP for w in gap):
             continue
-        tail = sent.doc.text[place.end : sent.end_char]
+        tail = doc_text[place.end : sent.end_char]
         losers = [a for a in actors if place.end <= a.start < sent.end_char]
         loser = losers[0] if losers and tail.lstrip().lower().startswith("from") else None
         # "FAMa, supported by Wagner, retook ...": the sentence's first armed side
@@ -496,7 +496,9 @@ def find_territory_changes(
                         location=place,
                     )
                 )
-        surface = _surface_capture(sent, places, actors) if len(out) == found_before else None
+        surface = (
+            _surface_capture(sent, places, actors, doc_text) if len(out) == found_before else None
+        )
         if surface is not None and not (legal is not None and legal.search(sent_text)):
             verb, place, taker, loser = surface
             if earlier is None or not earlier.search(sent_text[: verb.idx - sent.start_char]):
