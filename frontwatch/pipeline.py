@@ -124,6 +124,9 @@ def report_country(
     for place in places:
         if place.country_code and place.feature != "road" and place.qualifier != "based":
             weight = 0.5 if place.feature == "country" else 1.0
+            # the gazetteer's match score breaks ties: "Hodan district in Mogadishu"
+            # is Somalia's, not a loosely matched French village's
+            weight += 0.01 * place.score
             votes[place.country_code] = votes.get(place.country_code, 0.0) + weight
     for code in named_countries:
         votes[code] = votes.get(code, 0.0) + 0.5

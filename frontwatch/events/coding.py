@@ -287,7 +287,9 @@ def _prefer_home_country(
         home = [
             p
             for p in places
-            if p.country_code == country_code and p.feature not in ("country", "road", "region")
+            if p.country_code == country_code
+            and p.feature not in ("country", "road")
+            and (p.feature != "region" or p.admin1 is not None)  # "Sagaing region" counts
         ]
         near = [p for p in home if mention.sentence_start <= p.start < mention.sentence_end]
         if near:

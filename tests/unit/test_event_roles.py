@@ -689,3 +689,12 @@ def test_killing_told_after_a_blast_is_its_toll() -> None:
     events = extract(text, published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
     assert events[0].fatalities == 6
+
+
+def test_town_abroad_yields_to_the_named_region_of_the_report() -> None:
+    text = (
+        "Junta troops who raided a village in Kani township in Sagaing region on Friday raped "
+        "two women and shot dead three villagers, residents said."
+    )
+    event = _main(text)
+    assert event["country"] == "Myanmar"

@@ -194,3 +194,14 @@ def test_place_noun_after_a_name_ner_calls_a_person(make_doc: Any, gaz: Gazettee
 def test_local_dateline_with_a_colon(make_doc: Any, gaz: Gazetteer) -> None:
     doc = make_doc("Bathinda: Hundreds of farmers squatted outside the district offices here.")
     assert _by_text(find_places(doc, gaz))["Bathinda"].country_code == "IN"
+
+
+def test_report_country_ties_go_to_the_closer_match() -> None:
+    from frontwatch.pipeline import report_country
+
+    loose = Place(text="Hodan", start=0, end=5, name="Houdan", country_code="FR", score=0.74)
+    exact = Place(
+        text="Mogadishu", start=20, end=29, name="Mogadishu", country_code="SO", score=0.83
+    )
+    assert report_country([loose, exact], [], None) == "SO"
+    assert report_country([exact, loose], [], None) == "SO"
