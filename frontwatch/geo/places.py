@@ -852,6 +852,19 @@ def find_places(doc: Any, gazetteer: Gazetteer, *, country_hint: str | None = No
         best = decided.get(m.text) or _choose(
             m, focus, anchors, admin1s, parents.get(m.start), _kind(m, text)
         )
+        unit = annotated.get(m.start)
+        if (
+            unit is not None
+            and unit.country_code
+            and best.entry.country_code
+            and best.entry.country_code != unit.country_code
+            and not _literal(m.text, best.entry)
+        ):
+            # "Minbya (Mrauk-U, Rakhine)": the brackets say Myanmar, so Egypt's Minya, a
+            # loose spelling, is no reading; the town is placed by its bracketed unit below.
+            m.candidates = []
+            spans.discard((m.start, m.end))
+            continue
         local_reading = m.settlement or m.label not in _STRONG_LABELS
         if local_reading and _stray_namesake(best.entry, focus, parents.get(m.start)):
             # "the village of Karma in northern Burkina Faso": an Indian hamlet of that

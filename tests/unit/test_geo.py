@@ -205,3 +205,12 @@ def test_report_country_ties_go_to_the_closer_match() -> None:
     )
     assert report_country([loose, exact], [], None) == "SO"
     assert report_country([exact, loose], [], None) == "SO"
+
+
+def test_bracketed_units_outweigh_a_loose_namesake_abroad(make_doc: Any, gaz: Gazetteer) -> None:
+    doc = make_doc(
+        "On 8 January 2024, artillery fired shells into villages near Minbya (Mrauk-U, "
+        "Rakhine), killing a woman."
+    )
+    town = _by_text(find_places(doc, gaz))["Minbya"]
+    assert town.country_code == "MM" and town.admin1 == "Rakhine"
