@@ -412,24 +412,33 @@ def responsibility_claimant(doc: Any, actors: Sequence[Actor], lexicon: CueLexic
     perpetrator ACLED codes; "no group has claimed responsibility" names none.
     """
     claim = lexicon.contexts.get("responsibility")
+    blame = lexicon.contexts.get("attribution")
     negation = lexicon.contexts.get("no_responsibility")
     if claim is None:
         return None
     for sent in doc.sents:
-        found = claim.search(sent.text)
-        if found is None:
-            continue
-        if negation is not None and negation.search(sent.text[: found.start()]):
-            continue
-        at = sent.start_char + found.start()
-        for actor in actors:
-            if (
-                sent.start_char <= actor.start < at
-                and actor.inter in _NON_STATE_ARMED
-                and not actor.generic
-            ):
-                return actor
+        sent_text = sent.text  # Span.text is rebuilt on each access
+        found = claim.search(sent_text)
+        if found is not None and not (
+            negation is not None and negation.search(sent_text[: found.start()])
+        ):
+            # the claimant speaks first: "Al Shabaab said it carried out the attack"
+            at = sent.start_char + found.start()
+            for actor in actors:
+                if sent.start_char <= actor.start < at and _named_armed_group(actor):
+                    return actor
+        blamed = blame.search(sent_text) if blame is not None else None
+        if blamed is not None:
+            # "the governor attributed the attack to the ELN": the group comes after
+            after = sent.start_char + blamed.end()
+            for actor in actors:
+                if after <= actor.start < sent.end_char and _named_armed_group(actor):
+                    return actor
     return None
+
+
+def _named_armed_group(actor: Actor) -> bool:
+    return actor.inter in _NON_STATE_ARMED and not actor.generic
 
 
 def _credit_claimed_attacks(

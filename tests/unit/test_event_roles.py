@@ -44,6 +44,22 @@ def test_group_claiming_the_attack_is_actor1() -> None:
     assert _main(text)["actor1"] == "Al Shabaab"
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "The governor attributed the attack to Al Shabaab.",
+        "Al Shabaab said on its radio station that it had carried out the attack.",
+        "The attackers were believed to belong to Al Shabaab, police said.",
+    ],
+)
+def test_group_named_as_the_perpetrator_is_actor1(attribution: str) -> None:
+    text = (
+        "A bomb hidden in a parked motorcycle killed two police officers in Kismayo on "
+        "Sunday. " + attribution
+    )
+    assert _main(text)["actor1"] == "Al Shabaab"
+
+
 def test_denied_responsibility_names_no_perpetrator() -> None:
     text = (
         "A roadside bomb hit an army truck near Mogadishu on Monday, killing three soldiers. "
