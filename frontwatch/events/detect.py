@@ -285,8 +285,7 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon, context: SentenceC
     token = span.root
     if any(c.dep_ == "acl" and c.lemma_.lower() in lexicon.unrealised for c in token.children):
         return True
-    participle = token.tag_ in ("VBN", "VBD")  # "abducted women"; not "a clandestine grave"
-    if cue.sub_event_type in lexicon.adjectival_only and token.dep_ == "amod" and participle:
+    if cue.sub_event_type in lexicon.adjectival_only and any(_participle_modifier(t) for t in span):
         return True  # "committing to return abducted women", "the ousted president"
     if cue.sub_event_type == "Protest with intervention" and cue.text.lower().startswith(
         ("dispers", "broke up")
@@ -296,6 +295,8 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon, context: SentenceC
         acted_on = any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children)
         if not acted_on and token.dep_ not in ("xcomp", "advcl", "acl"):
             return True
+    if _conditional(token):
+        return True  # "would carry out attacks unless the country withdrew its troops"
     before = context.text[: cue.start - context.start]  # Doc.text is rebuilt on each access
     if _WITHOUT.search(before):
         return True  # "entered the town without any fighting": the cue is denied
@@ -303,6 +304,25 @@ def _unrealised(doc: Any, cue: CueMatch, lexicon: CueLexicon, context: SentenceC
     if token.pos_ in ("NOUN", "PROPN") and topic is not None and topic.search(before):
         return True  # "chanting slogans against Israeli strikes": what a protest is about
     return is_non_factual(token, lexicon.unrealised, lexicon.modals, _UNREALISED_EDGES)
+
+
+def _participle_modifier(token: Any) -> bool:
+    """ "abducted women", "the ousted president"; not "a clandestine grave"."""
+    # a past tense read as a modifier ("military seized power") is a bad parse, not this
+    participle = token.tag_ == "VBN" or (token.tag_ == "JJ" and token.lower_.endswith("ed"))
+    return bool(token.dep_ == "amod" and participle)
+
+
+def _conditional(token: Any) -> bool:
+    """Is the cue's clause a condition ("unless X withdrew", "if they attack")?"""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("unless", "if") for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep", "compound", "amod"):
+            return False
+        node = node.head
+    return False
 
 
 _FORCE_LEMMAS = frozenset(

@@ -426,6 +426,7 @@ def find_territory_changes(
     cues = _cues()
     earlier = load_cue_lexicon().contexts.get("earlier_event")
     legal = load_cue_lexicon().contexts.get("legal")
+    memorial = load_cue_lexicon().contexts.get("commemoration")
     out: list[TerritoryChange] = []
     seen: set[tuple[int, str, str | None]] = set()
     doc_text = doc.text  # rebuilt from every token on each access: read it once
@@ -440,6 +441,8 @@ def find_territory_changes(
                 continue
             if legal is not None and legal.search(sent_text):
                 continue  # "convicted ... while armed groups occupied the city": a trial
+            if memorial is not None and memorial.search(sent_text):
+                continue  # "the anniversary of the liberation of Mosul": history
             if earlier is not None and earlier.search(sent_text[: trigger.idx - sent.start_char]):
                 continue  # "days after recapturing the city": background to this report
             obj, agent, loser = roles

@@ -182,6 +182,13 @@ NON_POLITICAL = [
     "Talks in Doha ended without a signed text; the rebels demanded the release of detainees.",
     "The Republic Day parade showcased rocket launchers, and a French contingent marched.",
     "Police busted a fake call centre that duped people abroad and arrested 41 people.",
+    # threats on a condition, state recruitment, parades of missiles, liberation days
+    "The group warned it would carry out attacks in Kenya unless Nairobi withdrew its troops.",
+    "The Army Recruiting Office said online registration for recruitment opens on Monday.",
+    "North Korea paraded its largest ballistic missiles through Pyongyang on Wednesday.",
+    "Iraq declared a holiday on Monday to mark the anniversary of the liberation of Mosul.",
+    "West African leaders said they preferred a diplomatic route to restoring the ousted "
+    "president.",
 ]
 
 
@@ -357,6 +364,12 @@ def test_arrest_after_a_crime_told_in_the_sentence_before_is_no_event() -> None:
 
 # One report, one expected main sub-event type: each rule's own short report.
 MAIN_TYPE_CASES = [
+    pytest.param(
+        "A funeral ceremony was held at the army camp on Sunday for soldiers killed in an "
+        "ambush last week. Separately, gunmen shot dead two farmers near Mopti on Saturday.",
+        "Attack",
+        id="the_funeral_retells_the_ambush_the_farmers_are_news",
+    ),
     pytest.param(
         "The league match ended in chaos on Friday when rival groups of supporters pelted "
         "each other with stones outside the stadium in Oran, leaving 14 people injured.",
