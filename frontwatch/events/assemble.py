@@ -231,6 +231,12 @@ def _shift_behind_the_change(change: EventDraft, shift: EventDraft) -> bool:
     return any(m.sentence_start in sentences for m in shift.mentions)
 
 
+def _absorbs(event: EventDraft, part: EventDraft) -> bool:
+    """Is ``part`` told only as part of ``event`` (a switch of sides behind a change of
+    hands, a toll after a blast), so that ``event`` keeps its type whatever the ranking?"""
+    return _shift_behind_the_change(event, part) or _toll_of_the_blast(event, part)
+
+
 _PROTEST_FAMILY = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 )
@@ -316,9 +322,7 @@ def same_event(a: EventDraft, b: EventDraft, outranks: Any) -> bool:
         return True
     if _fight_that_took_it(a, b) or _fight_that_took_it(b, a):
         return True
-    if _shift_behind_the_change(a, b) or _shift_behind_the_change(b, a):
-        return True
-    if _toll_of_the_blast(a, b) or _toll_of_the_blast(b, a):
+    if _absorbs(a, b) or _absorbs(b, a):
         return True
     if _one_protest(a, b) or _riot_met_with_force(a, b) is not None:
         return True
@@ -392,18 +396,12 @@ def _merge_once(
             target.sub_event_type = "Violent demonstration"
             target.actor1, target.actor2 = riot.actor1, riot.actor2 or force
             target.civilian_targeting = False
-        elif _shift_behind_the_change(draft, target):
-            # the change of hands is the event, the group's switch its background
-            target.sub_event_type = draft.sub_event_type
-            target.actor1, target.actor2 = draft.actor1, draft.actor2
-            target.place = draft.place or target.place
-        elif _shift_behind_the_change(target, draft) or _toll_of_the_blast(target, draft):
-            pass  # the change of hands or the blast stays the event
-        elif _toll_of_the_blast(draft, target):
+        elif _absorbs(draft, target):
+            # the change of hands or the blast is the event, the switch or the toll part of it
             target.sub_event_type = draft.sub_event_type
             target.actor1, target.actor2 = draft.actor1, draft.actor2 or target.actor2
             target.place = draft.place or target.place
-        elif outranks(draft.sub_event_type, target.sub_event_type):
+        elif not _absorbs(target, draft) and outranks(draft.sub_event_type, target.sub_event_type):
             target.sub_event_type = draft.sub_event_type
             target.actor1, target.actor2 = draft.actor1, draft.actor2
         elif target.sub_event_type in BATTLE_TYPES and draft.sub_event_type in BATTLE_TYPES:
