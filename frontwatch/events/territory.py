@@ -424,9 +424,10 @@ def find_territory_changes(
     """
     del published  # dates are resolved by the dates stage; None means "report date"
     cues = _cues()
-    earlier = load_cue_lexicon().contexts.get("earlier_event")
-    legal = load_cue_lexicon().contexts.get("legal")
-    memorial = load_cue_lexicon().contexts.get("commemoration")
+    contexts = load_cue_lexicon().contexts
+    earlier = contexts.get("earlier_event")
+    legal = contexts.get("legal")
+    memorial = contexts.get("commemoration")
     out: list[TerritoryChange] = []
     seen: set[tuple[int, str, str | None]] = set()
     doc_text = doc.text  # rebuilt from every token on each access: read it once
